@@ -1,0 +1,135 @@
+package io.github.lrabench.runner;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import io.github.lrabench.api.ModelConfigs;
+import io.github.lrabench.api.ModelRegistry;
+import io.github.lrabench.api.SequenceClassifier;
+import io.github.lrabench.api.TaskSpec;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What every runner command starts from: the providers found, the resolved configuration and the selected DJL
+ * engine (already applied to this process).
+ */
+public final class RunnerContext implements AutoCloseable {
+
+    private final ModelRegistry registry;
+    private final Config config;
+    private final String engine;
+
+    private RunnerContext(ModelRegistry registry, Config config, String engine) {
+        this.registry = registry;
+        this.config = config;
+        this.engine = engine;
+    }
+
+    /**
+     * Discovers the providers, loads the configuration and applies the engine selection.
+     *
+     * @param pluginDirectory a folder of plugin jars, or empty
+     * @param configFile an application config file, or empty
+     * @param overrides command-line values keyed by full configuration path
+     * @return the context
+     */
+    public static RunnerContext open(Optional<Path> pluginDirectory, Optional<Path> configFile,
+            Map<String, ?> overrides) {
+        ModelRegistry registry = ModelRegistry.load(RunnerContext.class.getClassLoader(), pluginDirectory);
+        try {
+            Config config = ConfigLoader.load(registry.unresolvedReference(), configFile, overrides);
+            String engine = EngineSetup.apply(config.getString("lra.engine"), config.getBoolean("lra.offline"));
+            return new RunnerContext(registry, config, engine);
+        } catch (RuntimeException e) {
+            registry.close();
+            throw e;
+        }
+    }
+
+    /** Returns the providers found. */
+    public ModelRegistry registry() {
+        return registry;
+    }
+
+    /** Returns the resolved configuration. */
+    public Config config() {
+        return config;
+    }
+
+    /** Returns the canonical name of the selected DJL engine. */
+    public String engine() {
+        return engine;
+    }
+
+    /**
+     * Returns the task of a protocol, from {@code lra.protocols.<protocol>.task}.
+     *
+     * @param protocol the protocol name
+     * @return the task
+     * @throws IllegalArgumentException listing the valid protocols when it is unknown
+     */
+    public TaskSpec task(String protocol) {
+        Config protocols = config.getConfig("lra.protocols");
+        if (!protocols.root().containsKey(protocol)) {
+            throw new IllegalArgumentException("unknown protocol '" + protocol + "'; valid protocols: "
+                    + String.join(", ", new java.util.TreeSet<>(protocols.root().keySet())));
+        }
+        Config task = protocols.getConfig(protocol + ".task");
+        return new TaskSpec(protocol, task.getInt("sequence-length"), task.getInt("channels"),
+                task.getInt("vocabulary-size"), task.getInt("num-classes"));
+    }
+
+    /**
+     * Returns the model variant a profile selects, from {@code lra.profiles.<profile>.variant}.
+     *
+     * @param profile the profile name
+     * @return the variant name
+     * @throws IllegalArgumentException listing the valid profiles when it is unknown
+     */
+    public String variant(String profile) {
+        return profile(profile).getString("variant");
+    }
+
+    /**
+     * Returns a profile's block {@code lra.profiles.<profile>}.
+     *
+     * @param profile the profile name
+     * @return the block
+     * @throws IllegalArgumentException listing the valid profiles when it is unknown
+     */
+    public Config profile(String profile) {
+        Config profiles = config.getConfig("lra.profiles");
+        if (!profiles.root().containsKey(profile)) {
+            throw new IllegalArgumentException("unknown profile '" + profile + "'; valid profiles: "
+                    + String.join(", ", new java.util.TreeSet<>(profiles.root().keySet())));
+        }
+        return profiles.getConfig(profile);
+    }
+
+    /**
+     * Builds a model through its provider.
+     *
+     * @param id the provider id
+     * @param task the task
+     * @param variant the hyperparameter variant
+     * @return the classifier
+     * @throws IllegalArgumentException naming the model, its configuration block and the offending key
+     */
+    public SequenceClassifier create(String id, TaskSpec task, String variant) {
+        String block = "lra.models." + id;
+        try {
+            return registry.get(id).create(task, ModelConfigs.forVariant(config, id, variant));
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException(
+                    "configuration of model '" + id + "' (" + block + ", variant " + variant + "): " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** Closes the plugin class loaders. */
+    @Override
+    public void close() {
+        registry.close();
+    }
+}

@@ -1,0 +1,67 @@
+package io.github.lrabench.runner;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import com.typesafe.config.Config;
+import io.github.lrabench.api.InputEmbedding;
+import io.github.lrabench.api.PaperResult;
+import io.github.lrabench.api.SequenceClassifier;
+import io.github.lrabench.api.SequenceClassifierProvider;
+import io.github.lrabench.api.TaskSpec;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** A test-only provider on the runner's test class path: embedding, mean pool, linear head. */
+public class TestOnlyProvider implements SequenceClassifierProvider {
+
+    @Override
+    public String id() {
+        return "test-mean-pool";
+    }
+
+    @Override
+    public String family() {
+        return "test";
+    }
+
+    @Override
+    public Optional<PaperResult> paperResult() {
+        return Optional.of(new PaperResult(50.0, "test task", "runner test fixture"));
+    }
+
+    @Override
+    public SequenceClassifier create(TaskSpec task, Config config) {
+        int hidden = config.getInt("hidden");
+        if (hidden < 1) {
+            throw new IllegalArgumentException("lra.models.test-mean-pool.hidden must be >= 1 but was " + hidden);
+        }
+        Block block = new SequentialBlock()
+                .add(InputEmbedding.builder().setTask(task).setEmbeddingSize(hidden).build())
+                .add(list -> new NDList(list.head().mean(new int[] {1})))
+                .add(Linear.builder().setUnits(task.numClasses()).build());
+        long flops = 2L * task.sequenceLength() * task.channels() * hidden + 2L * hidden * task.numClasses();
+        return new SequenceClassifier() {
+            @Override
+            public String id() {
+                return TestOnlyProvider.this.id();
+            }
+
+            @Override
+            public TaskSpec task() {
+                return task;
+            }
+
+            @Override
+            public Block block() {
+                return block;
+            }
+
+            @Override
+            public OptionalLong forwardFlopsPerSample() {
+                return OptionalLong.of(flops);
+            }
+        };
+    }
+}
