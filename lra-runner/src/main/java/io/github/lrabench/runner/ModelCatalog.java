@@ -3,8 +3,6 @@ package io.github.lrabench.runner;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.nn.Parameter;
-import ai.djl.util.Pair;
 import io.github.lrabench.api.EngineFeatures;
 import io.github.lrabench.api.RegisteredProvider;
 import io.github.lrabench.api.SequenceClassifier;
@@ -67,13 +65,7 @@ public final class ModelCatalog {
         try (Model model = Model.newInstance("count", Device.cpu(), engine)) {
             model.setBlock(classifier.block());
             classifier.block().initialize(model.getNDManager(), DataType.FLOAT32, classifier.task().inputShape(1));
-            long total = 0;
-            for (Pair<String, Parameter> parameter : classifier.block().getParameters()) {
-                if (parameter.getValue().requiresGradient()) {
-                    total += parameter.getValue().getArray().size();
-                }
-            }
-            return total;
+            return ParameterCounts.trainable(classifier.block());
         }
     }
 }

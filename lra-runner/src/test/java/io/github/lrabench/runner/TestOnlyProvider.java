@@ -35,12 +35,19 @@ public class TestOnlyProvider implements SequenceClassifierProvider {
     public SequenceClassifier create(TaskSpec task, Config config) {
         int hidden = config.getInt("hidden");
         if (hidden < 1) {
-            throw new IllegalArgumentException("lra.models.test-mean-pool.hidden must be >= 1 but was " + hidden);
+            throw new IllegalArgumentException("lra.models." + id() + ".hidden must be >= 1 but was " + hidden);
         }
-        Block block = new SequentialBlock()
+        if (config.getBoolean("fail-at-create")) {
+            throw new IllegalStateException("asked to fail (lra.models." + id() + ".fail-at-create)");
+        }
+        boolean nan = config.getBoolean("nan-logits");
+        SequentialBlock block = new SequentialBlock()
                 .add(InputEmbedding.builder().setTask(task).setEmbeddingSize(hidden).build())
                 .add(list -> new NDList(list.head().mean(new int[] {1})))
                 .add(Linear.builder().setUnits(task.numClasses()).build());
+        if (nan) {
+            block.add(list -> new NDList(list.head().mul(Float.NaN)));
+        }
         long flops = 2L * task.sequenceLength() * task.channels() * hidden + 2L * hidden * task.numClasses();
         return new SequenceClassifier() {
             @Override

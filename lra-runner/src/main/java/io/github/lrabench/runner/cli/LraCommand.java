@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Benchmarks sequence models on CIFAR-10 read as pixel sequences (LRA Image, sCIFAR).",
-        subcommands = {ModelsCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BenchCommand.class, TrainCommand.class, ReportCommand.class, ModelsCommand.class,
+                ConfigCommand.class, CommandLine.HelpCommand.class})
 public final class LraCommand implements Runnable {
 
     @CommandLine.Spec
@@ -35,7 +36,8 @@ public final class LraCommand implements Runnable {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof IllegalArgumentException || e instanceof RegistryException
+            if (e instanceof IllegalArgumentException || e instanceof IllegalStateException
+                    || e instanceof RegistryException
                     || e instanceof com.typesafe.config.ConfigException) {
                 cmd.getErr().println("lra: " + e.getMessage());
                 cmd.getErr().flush();

@@ -1,0 +1,133 @@
+package io.github.lrabench.runner;
+
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.common.hash.Hashing;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A trial's checkpoints: {@code latest/} (written at every evaluation, to resume from) and {@code best/} (the
+ * best-validation parameters). Each is written into a temporary folder and renamed into place, and carries the
+ * SHA-256 of its parameter file so that a damaged checkpoint is detected on load.
+ */
+public final class CheckpointStore {
+
+    static final String LATEST = "latest";
+    static final String BEST = "best";
+    private static final String PREFIX = "model";
+    private static final String STATE = "state.json";
+
+    private final Path root;
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    /**
+     * Creates the store.
+     *
+     * @param root the trial's checkpoint folder
+     */
+    public CheckpointStore(Path root) {
+        this.root = root;
+    }
+
+    /**
+     * Saves the model's parameters and the loop state under a name.
+     *
+     * @param name {@link #LATEST} or {@link #BEST}
+     * @param model the model
+     * @param state the loop state (its hash field is filled in here)
+     */
+    public void save(String name, Model model, TrialState state) {
+        Path target = root.resolve(name);
+        Path temp = root.resolve(name + ".tmp");
+        Path old = root.resolve(name + ".old");
+        try {
+            AtomicFiles.deleteTree(temp);
+            Files.createDirectories(temp);
+            model.save(temp, PREFIX);
+            TrialState hashed = withHash(state, hash(parameterFile(temp)));
+            Files.write(temp.resolve(STATE), mapper.writeValueAsBytes(hashed));
+            AtomicFiles.deleteTree(old);
+            if (Files.exists(target)) {
+                AtomicFiles.move(target, old);
+            }
+            AtomicFiles.move(temp, target);
+            AtomicFiles.deleteTree(old);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write checkpoint " + target, e);
+        }
+    }
+
+    /**
+     * Loads a checkpoint into a model whose block is already set and initialised.
+     *
+     * @param name {@link #LATEST} or {@link #BEST}
+     * @param model the model
+     * @return the saved loop state, or empty when there is no such checkpoint
+     * @throws CorruptCheckpointException when it exists but is damaged
+     */
+    public Optional<TrialState> load(String name, Model model) {
+        Path dir = root.resolve(name);
+        if (!Files.isDirectory(dir) && Files.isDirectory(root.resolve(name + ".old"))) {
+            dir = root.resolve(name + ".old"); // a crash between the two renames of save()
+        }
+        if (!Files.isDirectory(dir)) {
+            return Optional.empty();
+        }
+        try {
+            TrialState state = mapper.readValue(dir.resolve(STATE).toFile(), TrialState.class);
+            String actual = hash(parameterFile(dir));
+            if (!actual.equals(state.parametersSha256())) {
+                throw new CorruptCheckpointException(dir + ": parameter file hash " + actual
+                        + " does not match the recorded " + state.parametersSha256());
+            }
+            model.load(dir, PREFIX);
+            return Optional.of(state);
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            if (e instanceof CorruptCheckpointException corrupt) {
+                throw corrupt;
+            }
+            throw new CorruptCheckpointException(dir + " cannot be loaded: " + e.getMessage());
+        }
+    }
+
+    /** Deletes every checkpoint of the trial. */
+    public void clear() {
+        try {
+            AtomicFiles.deleteTree(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete checkpoints in " + root, e);
+        }
+    }
+
+    private static Path parameterFile(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".params"))
+                    .findFirst()
+                    .orElseThrow(() -> new IOException("no .params file in " + dir));
+        }
+    }
+
+    private static String hash(Path file) throws IOException {
+        return com.google.common.io.Files.asByteSource(file.toFile()).hash(Hashing.sha256()).toString();
+    }
+
+    private static TrialState withHash(TrialState s, String hash) {
+        return new TrialState(s.step(), s.wallSeconds(), s.trainSeconds(), s.samplesTrained(), s.bestStep(),
+                s.bestValidationAccuracy(), s.curve(), s.notes(), s.startedAt(), hash);
+    }
+
+    /** A checkpoint that exists but cannot be trusted. */
+    public static final class CorruptCheckpointException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        CorruptCheckpointException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.github.lrabench.runner;
+
+import java.util.Arrays;
+import java.util.Random;
+
+/**
+ * Which training sequences form the batch of a step: each epoch is a fresh permutation derived from the run seed
+ * and the epoch number, cut into full batches (the remainder is dropped, as LRA does). A resumed trial therefore
+ * sees exactly the batches it would have seen without the interruption.
+ */
+public final class EpochSampler {
+
+    private final long seed;
+    private final int size;
+    private final int batchSize;
+    private int cachedEpoch = -1;
+    private int[] cachedPermutation;
+
+    /**
+     * Creates the sampler.
+     *
+     * @param seed the run seed
+     * @param size N, the number of training sequences
+     * @param batchSize B
+     * @throws IllegalArgumentException when the split is smaller than one batch
+     */
+    public EpochSampler(long seed, int size, int batchSize) {
+        if (size < batchSize) {
+            throw new IllegalArgumentException("the training split has " + size
+                    + " sequences, fewer than one batch of " + batchSize + " (lower training.batch-size)");
+        }
+        this.seed = seed;
+        this.size = size;
+        this.batchSize = batchSize;
+    }
+
+    /** Returns the number of full batches in one epoch. */
+    public int stepsPerEpoch() {
+        return size / batchSize;
+    }
+
+    /**
+     * Returns the indices of the batch trained at a step.
+     *
+     * @param step the 0-based optimiser step
+     * @return B indices into the training split
+     */
+    public int[] batch(int step) {
+        int epoch = step / stepsPerEpoch();
+        int position = step % stepsPerEpoch();
+        if (epoch != cachedEpoch) {
+            cachedPermutation = permutation(epoch);
+            cachedEpoch = epoch;
+        }
+        return Arrays.copyOfRange(cachedPermutation, position * batchSize, (position + 1) * batchSize);
+    }
+
+    private int[] permutation(int epoch) {
+        Random random = new Random(seed * 1_000_003L + epoch);
+        int[] order = new int[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = i;
+        }
+        for (int i = size - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+        return order;
+    }
+}

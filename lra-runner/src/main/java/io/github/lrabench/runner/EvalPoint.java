@@ -1,0 +1,14 @@
+package io.github.lrabench.runner;
+
+/**
+ * One evaluation on the validation split.
+ *
+ * @param step optimiser steps completed
+ * @param elapsedSeconds training wall-clock seconds so far (evaluation time included)
+ * @param trainLoss mean training loss since the previous evaluation
+ * @param trainAccuracy mean training-batch accuracy since the previous evaluation, in [0, 1]
+ * @param validationAccuracy validation accuracy, in [0, 1]
+ * @param learningRate the learning rate at this step
+ */
+public record EvalPoint(int step, double elapsedSeconds, double trainLoss, double trainAccuracy,
+        double validationAccuracy, double learningRate) {}

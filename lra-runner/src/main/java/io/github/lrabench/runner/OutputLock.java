@@ -1,0 +1,70 @@
+package io.github.lrabench.runner;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * An exclusive lock on a suite's output folder ({@code .lock}), so that two suites never write one folder. The
+ * operating system releases it when the process dies, so a crash leaves no stale lock.
+ */
+public final class OutputLock implements AutoCloseable {
+
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private OutputLock(FileChannel channel, FileLock lock) {
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    /**
+     * Takes the lock.
+     *
+     * @param outputDir the folder
+     * @return the held lock
+     * @throws IllegalStateException when another run holds it
+     */
+    public static OutputLock acquire(Path outputDir) {
+        Path file = outputDir.resolve(".lock");
+        try {
+            Files.createDirectories(outputDir);
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.READ);
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                channel.close();
+                throw new IllegalStateException("output folder " + outputDir.toAbsolutePath()
+                        + " is held by another run (lock file " + file + "); wait for it or use another --out");
+            }
+            channel.truncate(0);
+            channel.write(java.nio.ByteBuffer.wrap(
+                    ("pid " + ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)));
+            return new OutputLock(channel, lock);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock " + file, e);
+        }
+    }
+
+    /** Releases the lock. */
+    @Override
+    public void close() {
+        try {
+            lock.release();
+            channel.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.github.lrabench.runner;
+
+/**
+ * Where a result came from: enough to reproduce it and to judge its speed figures.
+ *
+ * @param resolvedConfig the trial's resolved configuration (lra subtree), rendered as HOCON
+ * @param gitCommit the project's git commit, with {@code -dirty} when the tree had changes, or {@code unknown}
+ * @param projectVersion the lra-bench version
+ * @param djlVersion the DJL version
+ * @param engine the DJL engine name
+ * @param engineVersion the engine's native library version
+ * @param jvm the JVM vendor and version
+ * @param os the operating system and architecture
+ * @param cpu the CPU model
+ * @param cores the cores available to the JVM
+ * @param data a description of the data source
+ * @param startedAt when the trial (first) started, ISO-8601
+ */
+public record Provenance(String resolvedConfig, String gitCommit, String projectVersion, String djlVersion,
+        String engine, String engineVersion, String jvm, String os, String cpu, int cores, String data,
+        String startedAt) {}

@@ -1,0 +1,32 @@
+package io.github.lrabench.runner;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * What to run: the suite's protocols, profile, models and seeds, where its output goes, and optionally one trial.
+ *
+ * @param protocols the protocols, e.g. {@code [lra-image]}
+ * @param profile the profile, e.g. {@code quick}
+ * @param models the model ids; empty for every provider that runs on the selected engine
+ * @param firstSeed the first seed
+ * @param seeds seeds per model
+ * @param outputDir the suite's output folder
+ * @param trial run only this trial index (fan-out), or empty for all
+ */
+public record SuiteRequest(List<String> protocols, String profile, List<String> models, int firstSeed, int seeds,
+        Path outputDir, OptionalInt trial) {
+
+    /** Copies the lists. */
+    public SuiteRequest {
+        protocols = List.copyOf(protocols);
+        models = List.copyOf(models);
+    }
+
+    /** Returns the single-trial index as an Optional of Integer, for messages. */
+    public Optional<Integer> trialIndex() {
+        return trial.isPresent() ? Optional.of(trial.getAsInt()) : Optional.empty();
+    }
+}

@@ -1,0 +1,60 @@
+package io.github.lrabench.runner;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs the trials of a suite into one output folder, holding its lock. A trial whose {@code result.json}
+ * exists is finished and kept; any other resumes from its last checkpoint. Running the same command again after a
+ * crash therefore completes the suite without retraining finished models.
+ */
+public final class SuiteRunner {
+
+    private final TrialRunner trials;
+    private final TrialDataSource data;
+    private final ResultFiles results = new ResultFiles();
+
+    /**
+     * Creates the suite runner.
+     *
+     * @param trials the trial runner
+     * @param data where each trial's data comes from
+     */
+    public SuiteRunner(TrialRunner trials, TrialDataSource data) {
+        this.trials = trials;
+        this.data = data;
+    }
+
+    /**
+     * Runs the given trials (all of a plan, or one for a fan-out).
+     *
+     * @param toRun the trials
+     * @param outputDir the suite's output folder
+     * @param listener progress callbacks
+     * @return the results of every trial, finished earlier or now
+     */
+    public List<RunResult> run(List<TrialSpec> toRun, Path outputDir, TrialListener listener) {
+        List<RunResult> all = new ArrayList<>();
+        OutputLock lock = OutputLock.acquire(outputDir);
+        try {
+            for (TrialSpec trial : toRun) {
+                Path trialDir = outputDir.resolve(trial.relativeDirectory());
+                Path resultFile = trialDir.resolve(ResultFiles.RESULT_FILE);
+                if (Files.isRegularFile(resultFile)) {
+                    try {
+                        all.add(results.read(resultFile));
+                        continue;
+                    } catch (IllegalArgumentException unreadable) {
+                        listener.warning(trial, unreadable.getMessage() + "; the trial runs again");
+                    }
+                }
+                all.add(trials.run(trial, data.load(trial), trialDir, listener));
+            }
+        } finally {
+            lock.close();
+        }
+        return all;
+    }
+}

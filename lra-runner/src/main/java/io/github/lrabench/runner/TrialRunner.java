@@ -1,0 +1,316 @@
+package io.github.lrabench.runner;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Adam;
+import ai.djl.training.optimizer.AdamW;
+import ai.djl.training.optimizer.Optimizer;
+import com.typesafe.config.ConfigRenderOptions;
+import io.github.lrabench.api.SequenceClassifier;
+import io.github.lrabench.api.SequenceClassifierProvider;
+import io.github.lrabench.api.TaskSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Trains one model under one protocol and scores it: the shared loop every provider goes through.
+ *
+ * <p>Step-based: each step trains one batch (Adam or AdamW, linear warmup then cosine to an explicit final
+ * value, optional global-norm clipping); every {@code eval-every} steps the model is scored on validation, a
+ * checkpoint is written, and the best-validation parameters are kept. Training stops at the planned steps or when
+ * the wall-clock budget ends; test accuracy is then measured at the best-validation parameters and at the final
+ * ones. A NaN or infinite loss ends the trial as {@code failed} with its reason.
+ */
+public final class TrialRunner {
+
+    private final RunnerContext context;
+
+    /**
+     * Creates the runner.
+     *
+     * @param context the runner context (providers, configuration, engine)
+     */
+    public TrialRunner(RunnerContext context) {
+        this.context = context;
+    }
+
+    /**
+     * Runs (or resumes) a trial and writes its {@code result.json} into {@code trialDir}.
+     *
+     * @param trial the trial
+     * @param data its data
+     * @param trialDir the trial's folder
+     * @param listener progress callbacks
+     * @return the result
+     */
+    public RunResult run(TrialSpec trial, TrialData data, Path trialDir, TrialListener listener) {
+        resetPeakMemory();
+        TrialSettingsResolver resolver = new TrialSettingsResolver(context.config());
+        TrainingSettings settings = resolver.training(trial);
+        String variant = context.variant(trial.profile());
+        SequenceClassifierProvider provider = context.registry().get(trial.model());
+        Attempt attempt = new Attempt(trial, provider, variant, settings, resolver.protocolVersion(trial.protocol()),
+                data, renderConfig(trial, resolver));
+        RunResult result = attempt.run(trialDir, listener);
+        new ResultFiles().write(trialDir.resolve(ResultFiles.RESULT_FILE), result);
+        listener.finished(result);
+        return result;
+    }
+
+    private String renderConfig(TrialSpec trial, TrialSettingsResolver resolver) {
+        ConfigRenderOptions options = ConfigRenderOptions.concise().setFormatted(true).setJson(false);
+        return "training " + resolver.block("training", trial).root().render(options) + "\n"
+                + "data " + resolver.block("data", trial).root().render(options) + "\n"
+                + "model " + io.github.lrabench.api.ModelConfigs
+                        .forVariant(context.config(), trial.model(), context.variant(trial.profile()))
+                        .root().render(options) + "\n"
+                + "engine = " + context.engine() + "\n";
+    }
+
+    private static void resetPeakMemory() {
+        try {
+            Files.writeString(Path.of("/proc/self/clear_refs"), "5");
+        } catch (IOException | RuntimeException e) {
+            // not Linux or not permitted: the peak then covers the whole process
+        }
+    }
+
+    /** The mutable state of one run of the loop. */
+    private final class Attempt {
+        private final TrialSpec trial;
+        private final SequenceClassifierProvider provider;
+        private final String variant;
+        private final TrainingSettings settings;
+        private final int protocolVersion;
+        private final TrialData data;
+        private final String renderedConfig;
+
+        private final List<EvalPoint> curve = new ArrayList<>();
+        private final List<String> notes = new ArrayList<>();
+        private int step;
+        private double priorWallSeconds;
+        private double trainSeconds;
+        private long samplesTrained;
+        private Integer bestStep;
+        private Double bestValidation;
+        private String startedAt = Instant.now().toString();
+        private Long parameters;
+        private Long flops;
+        private long startNanos;
+
+        Attempt(TrialSpec trial, SequenceClassifierProvider provider, String variant, TrainingSettings settings,
+                int protocolVersion, TrialData data, String renderedConfig) {
+            this.trial = trial;
+            this.provider = provider;
+            this.variant = variant;
+            this.settings = settings;
+            this.protocolVersion = protocolVersion;
+            this.data = data;
+            this.renderedConfig = renderedConfig;
+        }
+
+        RunResult run(Path trialDir, TrialListener listener) {
+            startNanos = System.nanoTime();
+            TaskSpec task = data.train().task();
+            SequenceClassifier classifier;
+            try {
+                Engine.getEngine(context.engine()).setRandomSeed(trial.seed());
+                classifier = context.create(trial.model(), task, variant);
+                flops = classifier.forwardFlopsPerSample().isPresent()
+                        ? classifier.forwardFlopsPerSample().getAsLong() : null;
+            } catch (RuntimeException e) {
+                return failed("the model could not be built: " + e.getMessage(), null, null);
+            }
+            CheckpointStore checkpoints = new CheckpointStore(trialDir.resolve("checkpoints"));
+            try (Model model = Model.newInstance(trial.model(), Device.cpu(), context.engine())) {
+                model.setBlock(classifier.block());
+                model.setProperty("lra.model", trial.model());
+                classifier.block().initialize(model.getNDManager(), DataType.FLOAT32,
+                        task.inputShape(settings.batchSize()));
+                parameters = ParameterCounts.trainable(classifier.block());
+                resume(checkpoints, model);
+                try (Trainer trainer = model.newTrainer(trainingConfig())) {
+                    trainer.initialize(task.inputShape(settings.batchSize()));
+                    listener.started(trial, step, settings.steps());
+                    Optional<String> failure = train(model, trainer, checkpoints, listener);
+                    if (failure.isPresent()) {
+                        return failed(failure.get(), null, null);
+                    }
+                }
+                return finish(model, checkpoints);
+            } catch (RuntimeException e) {
+                return failed("training failed: " + e, null, null);
+            }
+        }
+
+        private void resume(CheckpointStore checkpoints, Model model) {
+            try {
+                checkpoints.load(CheckpointStore.LATEST, model).ifPresent(state -> {
+                    step = state.step();
+                    priorWallSeconds = state.wallSeconds();
+                    trainSeconds = state.trainSeconds();
+                    samplesTrained = state.samplesTrained();
+                    bestStep = state.bestStep();
+                    bestValidation = state.bestValidationAccuracy();
+                    curve.addAll(state.curve());
+                    notes.addAll(state.notes());
+                    startedAt = state.startedAt();
+                    notes.add("resumed from the checkpoint at step " + step
+                            + " (parameters, step, schedule, data order; Adam moments restart from zero)");
+                });
+            } catch (CheckpointStore.CorruptCheckpointException e) {
+                notes.add("checkpoint was damaged and ignored, training restarted from step 0: " + e.getMessage());
+                checkpoints.clear();
+            }
+        }
+
+        private DefaultTrainingConfig trainingConfig() {
+            LearningRateSchedule schedule = schedule();
+            Optimizer optimizer = "adamw".equals(settings.optimizer())
+                    ? AdamW.builder().optLearningRateTracker(schedule).optBeta1((float) settings.beta1())
+                            .optBeta2((float) settings.beta2()).optEpsilon((float) settings.epsilon())
+                            .optWeightDecays((float) settings.weightDecay()).optBeginNumUpdate(step).build()
+                    : Adam.builder().optLearningRateTracker(schedule).optBeta1((float) settings.beta1())
+                            .optBeta2((float) settings.beta2()).optEpsilon((float) settings.epsilon())
+                            .optWeightDecays((float) settings.weightDecay()).optBeginNumUpdate(step).build();
+            return new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()).optOptimizer(optimizer);
+        }
+
+        private LearningRateSchedule schedule() {
+            return new LearningRateSchedule((float) settings.learningRate(), (float) settings.finalLearningRate(),
+                    settings.warmupSteps(), settings.steps());
+        }
+
+        private Optional<String> train(Model model, Trainer trainer, CheckpointStore checkpoints,
+                TrialListener listener) {
+            EpochSampler sampler = new EpochSampler(trial.seed(), data.train().size(), settings.batchSize());
+            double lossSum = 0;
+            double accuracySum = 0;
+            int stepsSinceEval = 0;
+            while (step < settings.steps()) {
+                if (budgetExhausted()) {
+                    notes.add(String.format(java.util.Locale.ROOT,
+                            "stopped by the %.1f-minute budget at step %d of %d", settings.budgetMinutes(), step,
+                            settings.steps()));
+                    break;
+                }
+                int[] indices = sampler.batch(step);
+                long t0 = System.nanoTime();
+                float loss;
+                long correct;
+                try (NDManager batch = trainer.getManager().newSubManager()) {
+                    NDArray x = data.train().inputs(batch, indices);
+                    NDArray y = data.train().labels(batch, indices);
+                    try (GradientCollector collector = trainer.newGradientCollector()) {
+                        NDArray logits = trainer.forward(new NDList(x)).head();
+                        NDArray value = trainer.getLoss().evaluate(new NDList(y), new NDList(logits));
+                        loss = value.getFloat();
+                        correct = Evaluation.countCorrect(logits, Evaluation.range(0, indices.length),
+                                y.toIntArray());
+                        if (!Float.isFinite(loss)) {
+                            return Optional.of("the training loss became " + loss + " at step " + (step + 1)
+                                    + " (diverged)");
+                        }
+                        collector.backward(value);
+                    }
+                    if (settings.clipGradients()) {
+                        GradientClipping.clipGlobalNorm(model.getBlock().getParameters(), settings.clipNorm());
+                    }
+                    trainer.step();
+                }
+                trainSeconds += (System.nanoTime() - t0) / 1e9;
+                samplesTrained += indices.length;
+                step++;
+                lossSum += loss;
+                accuracySum += (double) correct / indices.length;
+                stepsSinceEval++;
+                listener.stepped(step, loss, samplesTrained / Math.max(trainSeconds, 1e-9));
+                if (step % settings.evalEvery() == 0 || step == settings.steps()) {
+                    evaluate(model, checkpoints, listener, lossSum / stepsSinceEval, accuracySum / stepsSinceEval);
+                    lossSum = 0;
+                    accuracySum = 0;
+                    stepsSinceEval = 0;
+                }
+            }
+            if (stepsSinceEval > 0 && !curve.isEmpty()) {
+                evaluate(model, checkpoints, listener, lossSum / stepsSinceEval, accuracySum / stepsSinceEval);
+            }
+            if (curve.isEmpty()) {
+                return Optional.of(String.format(java.util.Locale.ROOT,
+                        "the %.1f-minute budget ended at step %d, before the first evaluation at step %d: raise"
+                                + " training.budget-minutes or lower training.eval-every",
+                        settings.budgetMinutes(), step, settings.evalEvery()));
+            }
+            return Optional.empty();
+        }
+
+        private void evaluate(Model model, CheckpointStore checkpoints, TrialListener listener, double trainLoss,
+                double trainAccuracy) {
+            double validation = Evaluation.accuracy(model, data.validation(), settings.evalBatchSize());
+            EvalPoint point = new EvalPoint(step, wallSeconds(), trainLoss, trainAccuracy, validation,
+                    schedule().getNewValue(Math.max(0, step - 1)));
+            curve.add(point);
+            if (bestValidation == null || validation > bestValidation) {
+                bestValidation = validation;
+                bestStep = step;
+                checkpoints.save(CheckpointStore.BEST, model, state());
+            }
+            checkpoints.save(CheckpointStore.LATEST, model, state());
+            listener.evaluated(point);
+        }
+
+        private RunResult finish(Model model, CheckpointStore checkpoints) {
+            double finalValidation = curve.get(curve.size() - 1).validationAccuracy();
+            double testFinal = Evaluation.accuracy(model, data.test(), settings.evalBatchSize());
+            double testBest = testFinal;
+            if (bestStep != null && bestStep != step) {
+                checkpoints.load(CheckpointStore.BEST, model);
+                testBest = Evaluation.accuracy(model, data.test(), settings.evalBatchSize());
+            }
+            boolean byBudget = step < settings.steps();
+            return result(RunResult.COMPLETED, "", byBudget, finalValidation, testBest, testFinal);
+        }
+
+        private RunResult failed(String reason, Double testBest, Double testFinal) {
+            return result(RunResult.FAILED, reason, false, null, testBest, testFinal);
+        }
+
+        private RunResult result(String status, String reason, boolean byBudget, Double finalValidation,
+                Double testBest, Double testFinal) {
+            return new RunResult(RunResult.SCHEMA_VERSION, trial, provider.family(), variant, protocolVersion,
+                    status, reason, List.copyOf(notes), parameters, flops, step, settings.steps(),
+                    settings.budgetMinutes(), byBudget, trainSeconds > 0 ? samplesTrained / trainSeconds : 0,
+                    MachineInfo.peakResidentBytes(), wallSeconds(), bestStep, bestValidation, testBest,
+                    finalValidation, testFinal, List.copyOf(curve), provider.paperResult().orElse(null),
+                    MachineInfo.provenance(renderedConfig, context.engine(), data.description(), startedAt));
+        }
+
+        private TrialState state() {
+            return new TrialState(step, wallSeconds(), trainSeconds, samplesTrained, bestStep, bestValidation,
+                    List.copyOf(curve), List.copyOf(notes), startedAt, null);
+        }
+
+        private double wallSeconds() {
+            return priorWallSeconds + (System.nanoTime() - startNanos) / 1e9;
+        }
+
+        private boolean budgetExhausted() {
+            return wallSeconds() >= settings.budgetMinutes() * 60;
+        }
+    }
+
+}

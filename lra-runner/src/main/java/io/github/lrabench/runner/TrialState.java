@@ -1,0 +1,21 @@
+package io.github.lrabench.runner;
+
+import java.util.List;
+
+/**
+ * The loop state saved with each checkpoint, so that a resumed trial continues where it stopped.
+ *
+ * @param step optimiser steps completed
+ * @param wallSeconds wall-clock seconds spent so far (training and evaluation)
+ * @param trainSeconds seconds spent in training steps only
+ * @param samplesTrained sequences trained on so far
+ * @param bestStep the best-validation step so far, or null
+ * @param bestValidationAccuracy the best validation accuracy so far, or null
+ * @param curve the evaluations so far
+ * @param notes remarks so far
+ * @param startedAt when the trial first started, ISO-8601
+ * @param parametersSha256 the SHA-256 of the saved parameter file, to detect a damaged checkpoint
+ */
+public record TrialState(int step, double wallSeconds, double trainSeconds, long samplesTrained, Integer bestStep,
+        Double bestValidationAccuracy, List<EvalPoint> curve, List<String> notes, String startedAt,
+        String parametersSha256) {}

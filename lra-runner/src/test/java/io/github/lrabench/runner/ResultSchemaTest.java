@@ -1,0 +1,70 @@
+package io.github.lrabench.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.lrabench.api.PaperResult;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Pins the result.json schema to a golden file. After an intended schema change (and a bump of
+ * RunResult.SCHEMA_VERSION), regenerate it with
+ * {@code ./mvnw -pl lra-runner test -Dtest=ResultSchemaTest -Dlra.regenerateGolden=true}.
+ */
+class ResultSchemaTest {
+
+    private static final Path GOLDEN = Path.of("src/test/resources/golden/result.json");
+
+    @TempDir
+    Path temp;
+
+    static RunResult sample() {
+        Provenance provenance = new Provenance("training { steps = 10 }", "0123abc", "0.1.0", "0.36.0", "PyTorch",
+                "2.7.1", "Vendor 17", "Linux 6 amd64", "Some CPU", 2, "synthetic", "2026-01-01T00:00:00Z");
+        return new RunResult(RunResult.SCHEMA_VERSION, new TrialSpec(3, "fnet", "scifar", "cpu", 1), "fourier",
+                "cpu", 1, RunResult.COMPLETED, "", List.of("stopped by the 60.0-minute budget at step 8 of 10"),
+                120_522L, 72_000_000L, 8, 10, 60, true, 123.5, 2_000_000_000L, 3600.25, 6, 0.4, 0.39, 0.38, 0.37,
+                List.of(new EvalPoint(4, 1000.5, 2.1, 0.2, 0.3, 1e-3), new EvalPoint(8, 3500.0, 1.9, 0.3, 0.38, 5e-4)),
+                new PaperResult(38.67, "LRA Image", "Lee-Thorp et al. 2022"), provenance);
+    }
+
+    @Test
+    void jsonMatchesTheGoldenFile() throws Exception {
+        String json = new ResultFiles().toJson(sample());
+        if (Boolean.getBoolean("lra.regenerateGolden")) {
+            Files.writeString(GOLDEN, json);
+        }
+        assertThat(json).isEqualTo(Files.readString(GOLDEN, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void writeThenReadGivesTheSameResult() {
+        ResultFiles files = new ResultFiles();
+        Path file = temp.resolve("a/b/result.json");
+        files.write(file, sample());
+        assertThat(files.read(file)).isEqualTo(sample());
+        assertThat(ResultFiles.find(List.of(temp))).containsExactly(file);
+    }
+
+    @Test
+    void aDamagedResultFileIsNamed() throws Exception {
+        Path file = temp.resolve("result.json");
+        Files.writeString(file, "{\"schemaVersion\": 1, \"trial\": ");
+        assertThatThrownBy(() -> new ResultFiles().read(file))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(file.toString());
+    }
+
+    @Test
+    void wallClockViewReadsTheBestValidationWithinATime() {
+        RunResult result = sample();
+        assertThat(WallClockView.validationAt(result, 999)).isEmpty();
+        assertThat(WallClockView.validationAt(result, 1200).getAsDouble()).isEqualTo(0.3);
+        assertThat(WallClockView.validationAt(result, 4000).getAsDouble()).isEqualTo(0.38);
+    }
+}

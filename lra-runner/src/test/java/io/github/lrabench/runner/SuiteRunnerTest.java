@@ -1,0 +1,187 @@
+package io.github.lrabench.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shared loop end to end on generated data: results, failures, budget, resume, damaged checkpoints, lock. */
+class SuiteRunnerTest {
+
+    @TempDir
+    Path temp;
+
+    /** Thrown from a listener to stop a trial the way a crash or Ctrl-C would: no result is written. */
+    static final class SimulatedCrash extends Error {
+        private static final long serialVersionUID = 1L;
+    }
+
+    private static LraBench bench(Map<String, Object> extra) {
+        Map<String, Object> overrides = new HashMap<>(Map.of("lra.engine", "PyTorch"));
+        overrides.putAll(extra);
+        return LraBench.open(Optional.empty(), Optional.empty(), overrides);
+    }
+
+    private SuiteRequest request(List<String> models, int seeds) {
+        return new SuiteRequest(List.of("lra-image"), "smoke", models, 0, seeds, temp.resolve("out"),
+                OptionalInt.empty());
+    }
+
+    private static List<RunResult> run(LraBench bench, SuiteRequest request, TrialListener listener) {
+        return bench.run(request, new GeneratedData(bench.context().task("lra-image")), listener);
+    }
+
+    @Test
+    void suiteTrainsEvaluatesAndReportsEveryTrial() throws Exception {
+        try (LraBench bench = bench(Map.of("lra.profiles.smoke.training.learning-rate", 1e-2))) {
+            List<RunResult> results = run(bench, request(List.of("test-mean-pool", "test-second"), 2),
+                    TrialListener.NONE);
+            assertThat(results).hasSize(4).allMatch(RunResult::isCompleted);
+            RunResult first = results.get(0);
+            assertThat(first.stepsCompleted()).isEqualTo(12);
+            assertThat(first.curve()).extracting(EvalPoint::step).containsExactly(6, 12);
+            assertThat(first.testAccuracyAtBest()).isBetween(0.0, 1.0);
+            assertThat(first.bestValidationAccuracy()).isGreaterThan(0.2); // learnable data, chance is 0.1
+            assertThat(first.parameters()).isPositive();
+            assertThat(first.forwardFlopsPerSample()).isPositive();
+            assertThat(first.trainSamplesPerSecond()).isPositive();
+            assertThat(first.provenance().engine()).isEqualTo("PyTorch");
+            assertThat(first.provenance().djlVersion()).isEqualTo("0.36.0");
+            assertThat(first.provenance().resolvedConfig()).contains("steps").contains("hidden");
+            Path out = temp.resolve("out");
+            assertThat(out.resolve("lra-image/test-mean-pool/seed-1/result.json")).isRegularFile();
+            assertThat(Files.readString(out.resolve("summary.md"))).contains("test-mean-pool").contains("test-second")
+                    .contains("50.00% (test task)");
+            assertThat(Files.readAllLines(out.resolve("summary.csv"))).hasSize(3);
+            assertThat(out.resolve("curves-lra-image.png")).isRegularFile();
+            assertThat(out.resolve("cost-lra-image.png")).isRegularFile();
+        }
+    }
+
+    @Test
+    void aModelWhoseCreateThrowsFailsAndTheOthersFinish() {
+        try (LraBench bench = bench(Map.of("lra.models.test-mean-pool.fail-at-create", true))) {
+            List<RunResult> results = run(bench, request(List.of("test-mean-pool", "test-second"), 1),
+                    TrialListener.NONE);
+            assertThat(results.get(0).status()).isEqualTo(RunResult.FAILED);
+            assertThat(results.get(0).failureReason()).contains("could not be built").contains("fail-at-create");
+            assertThat(results.get(1).isCompleted()).isTrue();
+        }
+    }
+
+    @Test
+    void nanLossStopsTheTrialAsFailedWithItsReason() {
+        try (LraBench bench = bench(Map.of("lra.models.test-mean-pool.nan-logits", true))) {
+            RunResult result = run(bench, request(List.of("test-mean-pool"), 1), TrialListener.NONE).get(0);
+            assertThat(result.status()).isEqualTo(RunResult.FAILED);
+            assertThat(result.failureReason()).contains("NaN").contains("step 1").contains("diverged");
+        }
+    }
+
+    @Test
+    void aBudgetTooSmallForOneEvaluationSaysSo() {
+        try (LraBench bench = bench(Map.of("lra.profiles.smoke.training.budget-minutes", 1e-9))) {
+            RunResult result = run(bench, request(List.of("test-mean-pool"), 1), TrialListener.NONE).get(0);
+            assertThat(result.status()).isEqualTo(RunResult.FAILED);
+            assertThat(result.failureReason()).contains("budget ended at step 0")
+                    .contains("before the first evaluation at step 6").contains("training.budget-minutes");
+        }
+    }
+
+    @Test
+    void aRerunAfterACrashResumesAndKeepsFinishedTrials() throws Exception {
+        SuiteRequest request = request(List.of("test-mean-pool"), 2);
+        TrialListener crashAfterFirstEvalOfSecondTrial = new TrialListener() {
+            @Override
+            public void stepped(int step, double loss, double samplesPerSecond) {
+                if (currentSeed == 1 && step == 8) {
+                    throw new SimulatedCrash();
+                }
+            }
+
+            int currentSeed;
+
+            @Override
+            public void started(TrialSpec trial, int fromStep, int totalSteps) {
+                currentSeed = trial.seed();
+            }
+        };
+        try (LraBench bench = bench(Map.of())) {
+            assertThatThrownBy(() -> run(bench, request, crashAfterFirstEvalOfSecondTrial))
+                    .isInstanceOf(SimulatedCrash.class);
+        }
+        Path out = temp.resolve("out");
+        Path finished = out.resolve("lra-image/test-mean-pool/seed-0/result.json");
+        Path unfinished = out.resolve("lra-image/test-mean-pool/seed-1");
+        assertThat(finished).isRegularFile();
+        assertThat(unfinished.resolve("result.json")).doesNotExist();
+        assertThat(unfinished.resolve("checkpoints/latest")).isDirectory();
+        String finishedBefore = Files.readString(finished);
+
+        try (LraBench bench = bench(Map.of())) {
+            List<RunResult> results = run(bench, request, TrialListener.NONE);
+            assertThat(results).allMatch(RunResult::isCompleted);
+            assertThat(results.get(1).notes()).anyMatch(n -> n.contains("resumed from the checkpoint at step 6"));
+            assertThat(results.get(1).stepsCompleted()).isEqualTo(12);
+            assertThat(results.get(1).curve()).extracting(EvalPoint::step).containsExactly(6, 12);
+        }
+        assertThat(Files.readString(finished)).isEqualTo(finishedBefore);
+    }
+
+    @Test
+    void aDamagedCheckpointIsDetectedAndTheTrialRestarts() throws Exception {
+        SuiteRequest request = request(List.of("test-mean-pool"), 1);
+        TrialListener crash = new TrialListener() {
+            @Override
+            public void stepped(int step, double loss, double samplesPerSecond) {
+                if (step == 8) {
+                    throw new SimulatedCrash();
+                }
+            }
+        };
+        try (LraBench bench = bench(Map.of())) {
+            assertThatThrownBy(() -> run(bench, request, crash)).isInstanceOf(SimulatedCrash.class);
+        }
+        Path latest = temp.resolve("out/lra-image/test-mean-pool/seed-0/checkpoints/latest");
+        try (var files = Files.list(latest)) {
+            Path params = files.filter(p -> p.toString().endsWith(".params")).findFirst().orElseThrow();
+            Files.write(params, new byte[] {1, 2, 3});
+        }
+        try (LraBench bench = bench(Map.of())) {
+            RunResult result = run(bench, request, TrialListener.NONE).get(0);
+            assertThat(result.isCompleted()).isTrue();
+            assertThat(result.notes()).anyMatch(n -> n.contains("checkpoint was damaged"));
+            assertThat(result.curve()).extracting(EvalPoint::step).containsExactly(6, 12);
+        }
+    }
+
+    @Test
+    void anOutputFolderHeldByAnotherRunIsRefused() {
+        Path out = temp.resolve("out");
+        try (OutputLock held = OutputLock.acquire(out); LraBench bench = bench(Map.of())) {
+            assertThat(held).isNotNull();
+            assertThatThrownBy(() -> run(bench, request(List.of("test-mean-pool"), 1), TrialListener.NONE))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("held by another run");
+        }
+    }
+
+    @Test
+    void unknownModelsAreListedBeforeAnyTraining() {
+        try (LraBench bench = bench(Map.of())) {
+            assertThatThrownBy(() -> bench.plan(request(List.of("nope", "test-second", "other"), 1)))
+                    .hasMessageContaining("unknown model 'nope'")
+                    .hasMessageContaining("unknown model 'other'")
+                    .hasMessageContaining("known models:");
+            assertThat(temp.resolve("out")).doesNotExist();
+        }
+    }
+}
