@@ -56,7 +56,7 @@ final class CifarTrialData implements TrialDataSource {
         TaskSpec task = context.task(trial.protocol());
         TrialData result = new TrialData(sequences(task, encodedSplits.train()),
                 sequences(task, encodedSplits.validation()), sequences(task, encodedSplits.test()),
-                images.origin() + "; " + encoding.id() + " encoding; split " + split);
+                images.origin() + "; " + encoding.id() + " encoding; split " + split, images.classNames());
         encoded.put(key, result);
         return result;
     }

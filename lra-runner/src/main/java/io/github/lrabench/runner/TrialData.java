@@ -8,6 +8,13 @@ package io.github.lrabench.runner;
  * @param validation the validation split
  * @param test the test split
  * @param description where the data came from, for provenance
+ * @param classNames the class names in label order
  */
 public record TrialData(LabeledSequences train, LabeledSequences validation, LabeledSequences test,
-        String description) {}
+        String description, java.util.List<String> classNames) {
+
+    /** Copies the class names. */
+    public TrialData {
+        classNames = java.util.List.copyOf(classNames);
+    }
+}

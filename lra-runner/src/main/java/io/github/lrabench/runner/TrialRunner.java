@@ -110,6 +110,7 @@ public final class TrialRunner {
         private String startedAt = Instant.now().toString();
         private Long parameters;
         private Long flops;
+        private com.typesafe.config.Config modelConfig;
         private long startNanos;
 
         Attempt(TrialSpec trial, SequenceClassifierProvider provider, String variant, TrainingSettings settings,
@@ -130,6 +131,7 @@ public final class TrialRunner {
             try {
                 Engine.getEngine(context.engine()).setRandomSeed(trial.seed());
                 classifier = context.create(trial.model(), task, variant);
+                modelConfig = io.github.lrabench.api.ModelConfigs.forVariant(context.config(), trial.model(), variant);
                 flops = classifier.forwardFlopsPerSample().isPresent()
                         ? classifier.forwardFlopsPerSample().getAsLong() : null;
             } catch (RuntimeException e) {
@@ -151,7 +153,7 @@ public final class TrialRunner {
                         return failed(failure.get(), null, null);
                     }
                 }
-                return finish(model, checkpoints);
+                return finish(model, checkpoints, trialDir);
             } catch (RuntimeException e) {
                 return failed("training failed: " + e, null, null);
             }
@@ -273,7 +275,7 @@ public final class TrialRunner {
             listener.evaluated(point);
         }
 
-        private RunResult finish(Model model, CheckpointStore checkpoints) {
+        private RunResult finish(Model model, CheckpointStore checkpoints, Path trialDir) {
             double finalValidation = curve.get(curve.size() - 1).validationAccuracy();
             double testFinal = Evaluation.accuracy(model, data.test(), settings.evalBatchSize());
             double testBest = testFinal;
@@ -282,6 +284,8 @@ public final class TrialRunner {
                 testBest = Evaluation.accuracy(model, data.test(), settings.evalBatchSize());
             }
             boolean byBudget = step < settings.steps();
+            new TrainedModelCard(trial.model(), trial.protocol(), data.train().task(), modelConfig, data.classNames())
+                    .write(trialDir);
             return result(RunResult.COMPLETED, "", byBudget, finalValidation, testBest, testFinal);
         }
 

@@ -14,7 +14,8 @@ final class GeneratedData implements TrialDataSource {
 
     @Override
     public TrialData load(TrialSpec trial) {
-        return new TrialData(split(128, 1), split(48, 2), split(48, 3), "generated for tests");
+        return new TrialData(split(128, 1), split(48, 2), split(48, 3), "generated for tests",
+                java.util.stream.IntStream.range(0, task.numClasses()).mapToObj(i -> "class" + i).toList());
     }
 
     private LabeledSequences split(int size, long seed) {

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Benchmarks sequence models on CIFAR-10 read as pixel sequences (LRA Image, sCIFAR).",
-        subcommands = {BenchCommand.class, TrainCommand.class, ReportCommand.class, ModelsCommand.class,
+        subcommands = {BenchCommand.class, TrainCommand.class, ReportCommand.class, ModelsCommand.class, DataCommand.class,
                 ConfigCommand.class, CommandLine.HelpCommand.class})
 public final class LraCommand implements Runnable {
 
@@ -24,8 +24,8 @@ public final class LraCommand implements Runnable {
     }
 
     /**
-     * Builds the picocli command line with the project's error handling: a bad input prints one clear message
-     * (exit 2), an unexpected failure prints its stack trace (exit 1).
+     * Builds the picocli command line with the project's error handling: a bad input (wrong option, configuration, data or
+     * folder) prints one clear message (exit 2), an unexpected failure prints its stack trace (exit 1).
      *
      * @param out where normal output goes
      * @param err where errors go
@@ -37,6 +37,7 @@ public final class LraCommand implements Runnable {
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof IllegalArgumentException || e instanceof IllegalStateException
+                    || e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException
                     || e instanceof RegistryException
                     || e instanceof com.typesafe.config.ConfigException) {
                 cmd.getErr().println("lra: " + e.getMessage());
