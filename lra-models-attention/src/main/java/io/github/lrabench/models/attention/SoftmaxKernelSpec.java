@@ -1,0 +1,34 @@
+package io.github.lrabench.models.attention;
+
+import com.typesafe.config.Config;
+
+/**
+ * Exact softmax attention ({@link SoftmaxAttention}).
+ *
+ * @param attentionDropout the dropout rate on the attention weights ({@code attention-dropout})
+ */
+public record SoftmaxKernelSpec(float attentionDropout) implements AttentionKernelSpec {
+
+    /** {@inheritDoc} */
+    @Override
+    public AttentionKernel newKernel(int numHeads, int headSize) {
+        return new SoftmaxAttention(attentionDropout);
+    }
+
+    /** Returns {@code 4·L²·H·dh}: the logits {@code Q·Kᵀ} and the product with V, each {@code 2·L²·dh} per head. */
+    @Override
+    public long forwardFlops(long length, long numHeads, long headSize) {
+        return 4L * length * length * numHeads * headSize;
+    }
+
+    /**
+     * Reads {@code attention-dropout}.
+     *
+     * @param config the provider's block
+     * @param problems where problems are recorded
+     * @return the spec
+     */
+    static SoftmaxKernelSpec read(Config config, ConfigProblems problems) {
+        return new SoftmaxKernelSpec(problems.rate(config, "attention-dropout"));
+    }
+}

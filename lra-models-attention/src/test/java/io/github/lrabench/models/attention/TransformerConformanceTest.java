@@ -1,0 +1,29 @@
+package io.github.lrabench.models.attention;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import io.github.lrabench.api.SequenceClassifierProvider;
+import io.github.lrabench.api.TaskSpec;
+import io.github.lrabench.testkit.ProviderConformanceTest;
+
+/**
+ * The conformance kit on a tiny LRA Transformer (d 8, 2 heads, no attention biases, hidden head), with the
+ * black-pixel mask on for the token task, on PyTorch and MXNet.
+ */
+class TransformerConformanceTest extends ProviderConformanceTest {
+
+    @Override
+    protected SequenceClassifierProvider provider() {
+        return new TransformerProvider();
+    }
+
+    @Override
+    protected Config config(TaskSpec task) {
+        return ConfigFactory.parseString("""
+                embedding-size = 8, num-layers = 1, num-heads = 2, qkv-size = 8, mlp-size = 16
+                dropout = 0.1, attention-dropout = 0.1, head-hidden-size = 8
+                """)
+                .withFallback(ConfigFactory.parseString("mask-zero-tokens = " + task.isTokenInput()))
+                .withFallback(super.config(task));
+    }
+}
