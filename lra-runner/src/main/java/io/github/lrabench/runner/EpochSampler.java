@@ -1,7 +1,7 @@
 package io.github.lrabench.runner;
 
+import io.github.lrabench.dataset.Permutations;
 import java.util.Arrays;
-import java.util.Random;
 
 /**
  * Which training sequences form the batch of a step: each epoch is a fresh permutation derived from the run seed
@@ -56,17 +56,6 @@ public final class EpochSampler {
     }
 
     private int[] permutation(int epoch) {
-        Random random = new Random(seed * 1_000_003L + epoch);
-        int[] order = new int[size];
-        for (int i = 0; i < size; i++) {
-            order[i] = i;
-        }
-        for (int i = size - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
-        return order;
+        return Permutations.of(Permutations.derive(seed, epoch), size);
     }
 }

@@ -57,7 +57,7 @@ public final class BenchCommand implements Callable<Integer> {
                 out.flush();
                 return 0;
             }
-            List<RunResult> results = bench.run(request, bench.dataSource(java.util.Optional.ofNullable(suite.data)),
+            List<RunResult> results = bench.run(request, bench.dataSource(suite.data.path()),
                     ConsoleProgress.forThisProcess());
             long failed = results.stream().filter(r -> !r.isCompleted()).count();
             out.printf(Locale.ROOT, "%d trial(s), %d failed; summary: %s%n", results.size(), failed,

@@ -14,7 +14,6 @@ import io.github.lrabench.runner.RunnerContext;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,8 +28,8 @@ public final class DataCommand {
 
     private DataCommand() {}
 
-    static CifarData load(RunnerContext context, Path data) throws IOException {
-        return new CifarLoader(DataSettings.fromConfig(context.config())).load(Optional.ofNullable(data));
+    static CifarData load(RunnerContext context, DataOption data) throws IOException {
+        return new CifarLoader(DataSettings.fromConfig(context.config())).load(data.path());
     }
 
     /** {@code lra data inspect}: counts, per-class counts, channel statistics and the mean lra-image token. */
@@ -41,8 +40,8 @@ public final class DataCommand {
         @Mixin
         CommonOptions common;
 
-        @Option(names = "--data", paramLabel = "PATH", description = "image folder, cifar-10-batches-bin folder or archive (default: download)")
-        Path data;
+        @Mixin
+        DataOption data;
 
         @Option(names = "--json", description = "print JSON instead of a table")
         boolean json;
@@ -73,8 +72,8 @@ public final class DataCommand {
         @Mixin
         CommonOptions common;
 
-        @Option(names = "--data", paramLabel = "PATH", description = "image folder, cifar-10-batches-bin folder or archive (default: download)")
-        Path data;
+        @Mixin
+        DataOption data;
 
         @Option(names = "--split", paramLabel = "NAME", defaultValue = "train", description = "train or test (default: ${DEFAULT-VALUE})")
         String split;

@@ -25,8 +25,8 @@ public final class SuiteOptions {
     @Option(names = "--seed", paramLabel = "S", description = "first seed (key lra.seed)")
     Integer seed;
 
-    @Option(names = "--data", paramLabel = "PATH", description = "local CIFAR-10: image folder, cifar-10-batches-bin folder or archive")
-    Path data;
+    @picocli.CommandLine.Mixin
+    DataOption data;
 
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (key lra.out)")
     Path out;
