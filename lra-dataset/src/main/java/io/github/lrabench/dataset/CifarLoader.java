@@ -132,7 +132,7 @@ public final class CifarLoader {
     }
 
     private ImageFolderReader imageFolderReader() {
-        return new ImageFolderReader(settings.classNames(), settings.decodeThreads());
+        return new ImageFolderReader(settings.classNames(), settings.decodeThreads(), settings.progressBar());
     }
 
     private static Duration since(long start) {

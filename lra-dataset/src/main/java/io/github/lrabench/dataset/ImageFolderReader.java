@@ -12,6 +12,10 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
 import java.util.stream.Stream;
 
 /**
@@ -34,19 +38,32 @@ public final class ImageFolderReader {
 
     private final List<String> classOrder;
     private final int threads;
+    private final boolean progress;
+
+    /**
+     * Creates a reader that reports no progress.
+     *
+     * @param classOrder the class names in label order; empty: the folder names in sorted order
+     * @param threads decoding threads, {@code >= 1}
+     */
+    public ImageFolderReader(List<String> classOrder, int threads) {
+        this(classOrder, threads, false);
+    }
 
     /**
      * Creates a reader.
      *
      * @param classOrder the class names in label order; empty: the folder names in sorted order
      * @param threads decoding threads, {@code >= 1}
+     * @param progress whether to show decoding progress on stderr (a bar on a terminal, one line otherwise)
      */
-    public ImageFolderReader(List<String> classOrder, int threads) {
+    public ImageFolderReader(List<String> classOrder, int threads, boolean progress) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1 but was " + threads);
         }
         this.classOrder = List.copyOf(classOrder);
         this.threads = threads;
+        this.progress = progress;
     }
 
     /**
@@ -194,7 +211,7 @@ public final class ImageFolderReader {
         byte[] pixels = new byte[Math.multiplyExact(count, ImageArray.IMAGE_BYTES)];
         byte[] labels = new byte[count];
         ForkJoinPool pool = new ForkJoinPool(threads);
-        try {
+        try (ProgressBar bar = progressBar(count)) {
             pool.submit(() -> IntStream.range(0, count).parallel().forEach(i -> {
                 LabelledFile file = files.get(i);
                 labels[i] = (byte) file.label();
@@ -202,6 +219,9 @@ public final class ImageFolderReader {
                     ImageDecoder.decodeInto(file.path(), pixels, i * ImageArray.IMAGE_BYTES);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
+                }
+                if (bar != null) {
+                    bar.step();
                 }
             })).get();
         } catch (InterruptedException e) {
@@ -213,6 +233,19 @@ public final class ImageFolderReader {
             pool.shutdownNow();
         }
         return new ImageArray(pixels, labels);
+    }
+
+    private ProgressBar progressBar(int count) {
+        if (!progress) {
+            return null;
+        }
+        if (System.console() == null) {
+            System.err.println("decoding " + count + " images ...");
+            return null;
+        }
+        return new ProgressBarBuilder().setTaskName("decoding").setInitialMax(count).setUnit(" images", 1)
+                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500)
+                .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
     }
 
     private static IOException unwrap(ExecutionException e) {

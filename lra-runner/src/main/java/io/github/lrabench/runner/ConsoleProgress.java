@@ -56,9 +56,9 @@ public final class ConsoleProgress implements TrialListener {
     }
 
     @Override
-    public void stepped(int step, double loss, double samplesPerSecond) {
-        String extra = String.format(Locale.ROOT, "loss %.4f val %s %.1f samples/s", loss, lastValidation,
-                samplesPerSecond);
+    public void stepped(int step, double loss, double accuracy, double samplesPerSecond) {
+        String extra = String.format(Locale.ROOT, "loss %.4f acc %.1f%% val %s %.1f samples/s", loss, 100 * accuracy,
+                lastValidation, samplesPerSecond);
         if (bar != null) {
             bar.stepTo(step);
             bar.setExtraMessage(extra);

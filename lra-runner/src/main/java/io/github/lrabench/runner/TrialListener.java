@@ -17,9 +17,10 @@ public interface TrialListener {
      *
      * @param step steps completed
      * @param loss the step's loss
+     * @param accuracy the step's training-batch accuracy, in [0, 1]
      * @param samplesPerSecond training throughput so far
      */
-    default void stepped(int step, double loss, double samplesPerSecond) {}
+    default void stepped(int step, double loss, double accuracy, double samplesPerSecond) {}
 
     /**
      * A validation evaluation finished.

@@ -240,7 +240,8 @@ public final class TrialRunner {
                 lossSum += loss;
                 accuracySum += (double) correct / indices.length;
                 stepsSinceEval++;
-                listener.stepped(step, loss, samplesTrained / Math.max(trainSeconds, 1e-9));
+                listener.stepped(step, loss, (double) correct / indices.length,
+                        samplesTrained / Math.max(trainSeconds, 1e-9));
                 if (step % settings.evalEvery() == 0 || step == settings.steps()) {
                     evaluate(model, checkpoints, listener, lossSum / stepsSinceEval, accuracySum / stepsSinceEval);
                     lossSum = 0;

@@ -101,7 +101,7 @@ class SuiteRunnerTest {
         SuiteRequest request = request(List.of("test-mean-pool"), 2);
         TrialListener crashAfterFirstEvalOfSecondTrial = new TrialListener() {
             @Override
-            public void stepped(int step, double loss, double samplesPerSecond) {
+            public void stepped(int step, double loss, double accuracy, double samplesPerSecond) {
                 if (currentSeed == 1 && step == 8) {
                     throw new SimulatedCrash();
                 }
@@ -141,7 +141,7 @@ class SuiteRunnerTest {
         SuiteRequest request = request(List.of("test-mean-pool"), 1);
         TrialListener crash = new TrialListener() {
             @Override
-            public void stepped(int step, double loss, double samplesPerSecond) {
+            public void stepped(int step, double loss, double accuracy, double samplesPerSecond) {
                 if (step == 8) {
                     throw new SimulatedCrash();
                 }
