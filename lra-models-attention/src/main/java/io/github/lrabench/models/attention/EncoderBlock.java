@@ -1,5 +1,7 @@
 package io.github.lrabench.models.attention;
 
+import io.github.lrabench.api.LayerNormalization;
+import io.github.lrabench.api.BatchOps;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -59,11 +61,11 @@ public final class EncoderBlock extends AbstractBlock {
         NDArray normed = attentionNorm.forward(store, new NDList(x), training).head();
         NDList attentionInputs = inputs.size() > 1 ? new NDList(normed, inputs.get(1)) : new NDList(normed);
         NDArray mixed = attention.forward(store, attentionInputs, training).head();
-        x = x.add(Dropouts.apply(mixed, dropout, training));
+        x = x.add(BatchOps.dropout(mixed, dropout, training));
         NDArray h = mlpNorm.forward(store, new NDList(x), training).head();
         h = Activation.gelu(mlpIn.forward(store, new NDList(h), training).head());
-        h = Dropouts.apply(h, dropout, training);
-        h = Dropouts.apply(mlpOut.forward(store, new NDList(h), training).head(), dropout, training);
+        h = BatchOps.dropout(h, dropout, training);
+        h = BatchOps.dropout(mlpOut.forward(store, new NDList(h), training).head(), dropout, training);
         return new NDList(x.add(h));
     }
 

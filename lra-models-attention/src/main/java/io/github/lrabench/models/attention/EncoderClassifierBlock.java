@@ -1,5 +1,7 @@
 package io.github.lrabench.models.attention;
 
+import io.github.lrabench.api.LayerNormalization;
+import io.github.lrabench.api.BatchOps;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -66,7 +68,7 @@ public final class EncoderClassifierBlock extends AbstractBlock {
         InputEmbedding.checkInputShape(task, x.getShape());
         NDArray mask = settings.maskZeroTokens() ? tokenMask(x) : null;
         NDArray h = embedding.forward(store, new NDList(x), training).head();
-        h = Dropouts.apply(h, settings.dropout(), training);
+        h = BatchOps.dropout(h, settings.dropout(), training);
         for (EncoderBlock layer : layers) {
             h = layer.forward(store, mask == null ? new NDList(h) : new NDList(h, mask), training).head();
         }

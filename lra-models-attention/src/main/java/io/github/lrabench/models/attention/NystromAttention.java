@@ -1,5 +1,6 @@
 package io.github.lrabench.models.attention;
 
+import io.github.lrabench.api.BatchOps;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
@@ -72,8 +73,8 @@ public final class NystromAttention extends AttentionKernel {
         }
         float scale = (float) Math.pow(headSize, -0.25);
         NDArray tokenMask = mask == null ? null : mask.reshape(batch, 1, length, 1);
-        NDArray qs = q.mul(scale);
-        NDArray ks = k.mul(scale);
+        NDArray qs = BatchOps.scale(q, scale);
+        NDArray ks = BatchOps.scale(k, scale);
         if (tokenMask != null) {
             qs = qs.mul(tokenMask);
             ks = ks.mul(tokenMask);

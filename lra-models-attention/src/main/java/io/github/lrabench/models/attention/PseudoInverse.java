@@ -1,5 +1,6 @@
 package io.github.lrabench.models.attention;
 
+import io.github.lrabench.api.BatchOps;
 import ai.djl.ndarray.NDArray;
 import java.util.Locale;
 
@@ -82,15 +83,15 @@ public final class PseudoInverse {
                 .eye((int) a.getShape().get(rank - 1))
                 .toType(a.getDataType(), false)
                 .toDevice(a.getDevice(), false);
-        NDArray seven = identity.mul(7f);
-        NDArray fifteen = identity.mul(15f);
-        NDArray thirteen = identity.mul(13f);
+        NDArray seven = BatchOps.scale(identity, 7f);
+        NDArray fifteen = BatchOps.scale(identity, 15f);
+        NDArray thirteen = BatchOps.scale(identity, 13f);
         for (int i = 0; i < iterations; i++) {
             NDArray az = a.matMul(z);
             NDArray factor = seven.sub(az);
             factor = fifteen.sub(az.matMul(factor));
             factor = thirteen.sub(az.matMul(factor));
-            z = z.mul(0.25f).matMul(factor);
+            z = BatchOps.scale(z, 0.25f).matMul(factor);
         }
         return z;
     }

@@ -1,5 +1,6 @@
 package io.github.lrabench.models.attention;
 
+import io.github.lrabench.api.BatchOps;
 import ai.djl.ndarray.NDArray;
 import ai.djl.training.ParameterStore;
 
@@ -36,7 +37,7 @@ public final class SoftmaxAttention extends AttentionKernel {
      */
     public NDArray attentionWeights(NDArray q, NDArray k, NDArray mask) {
         long headSize = q.getShape().get(3);
-        NDArray logits = q.mul((float) (1.0 / Math.sqrt(headSize))).matMul(k.swapAxes(2, 3));
+        NDArray logits = BatchOps.scale(q, (float) (1.0 / Math.sqrt(headSize))).matMul(k.swapAxes(2, 3));
         if (mask != null) {
             logits = logits.add(keyMaskBias(mask));
         }
@@ -47,7 +48,7 @@ public final class SoftmaxAttention extends AttentionKernel {
     @Override
     protected NDArray attend(
             ParameterStore store, NDArray q, NDArray k, NDArray v, NDArray mask, boolean training) {
-        NDArray weights = Dropouts.apply(attentionWeights(q, k, mask), attentionDropout, training);
+        NDArray weights = BatchOps.dropout(attentionWeights(q, k, mask), attentionDropout, training);
         return weights.matMul(v);
     }
 }

@@ -1,5 +1,7 @@
 package io.github.lrabench.models.fourier;
 
+import io.github.lrabench.api.LayerNormalization;
+import io.github.lrabench.api.BatchOps;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -8,7 +10,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import io.github.lrabench.api.InputEmbedding;
@@ -31,7 +32,7 @@ final class FNetBlock extends AbstractBlock {
     private final TaskSpec task;
     private final FNetConfig config;
     private final InputEmbedding embedding;
-    private final LayerNorm embeddingNorm;
+    private final LayerNormalization embeddingNorm;
     private final FourierMixing mixing;
     private final List<FNetEncoderLayer> layers = new ArrayList<>();
     private final Linear headHidden;
@@ -53,7 +54,7 @@ final class FNetBlock extends AbstractBlock {
                 .setEmbeddingSize(config.hiddenSize())
                 .optClsToken(config.clsToken())
                 .build());
-        embeddingNorm = addChildBlock("embeddingNorm", FNetEncoderLayer.layerNorm(epsilon));
+        embeddingNorm = addChildBlock("embeddingNorm", new LayerNormalization(config.hiddenSize(), epsilon));
         mixing = addChildBlock("mixing",
                 new FourierMixing(config.mixing(), embedding.outputLength(), config.hiddenSize()));
         for (int i = 0; i < config.numLayers(); i++) {
@@ -70,7 +71,7 @@ final class FNetBlock extends AbstractBlock {
             ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray h = embedding.forward(store, inputs, training, params).head();
         h = embeddingNorm.forward(store, new NDList(h), training, params).head();
-        h = TrainingDropout.apply(h, (float) config.dropout(), training);
+        h = BatchOps.dropout(h, (float) config.dropout(), training);
         for (FNetEncoderLayer layer : layers) {
             h = layer.forward(store, new NDList(h), training, params).head();
         }

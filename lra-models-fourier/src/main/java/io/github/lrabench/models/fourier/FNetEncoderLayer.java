@@ -1,5 +1,7 @@
 package io.github.lrabench.models.fourier;
 
+import io.github.lrabench.api.LayerNormalization;
+import io.github.lrabench.api.BatchOps;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -8,7 +10,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -29,10 +30,10 @@ final class FNetEncoderLayer extends AbstractBlock {
 
     private final FourierMixing mixing;
     private final float dropout;
-    private final LayerNorm mixingNorm;
+    private final LayerNormalization mixingNorm;
     private final Linear ffnIn;
     private final Linear ffnOut;
-    private final LayerNorm ffnNorm;
+    private final LayerNormalization ffnNorm;
 
     /**
      * Creates the layer.
@@ -47,20 +48,10 @@ final class FNetEncoderLayer extends AbstractBlock {
         super(VERSION);
         this.mixing = mixing;
         this.dropout = dropout;
-        mixingNorm = addChildBlock("mixingNorm", layerNorm(epsilon));
+        mixingNorm = addChildBlock("mixingNorm", new LayerNormalization(hidden, epsilon));
         ffnIn = addChildBlock("ffnIn", Linear.builder().setUnits(ffn).build());
         ffnOut = addChildBlock("ffnOut", Linear.builder().setUnits(hidden).build());
-        ffnNorm = addChildBlock("ffnNorm", layerNorm(epsilon));
-    }
-
-    /**
-     * Returns a layer norm over the last (hidden) axis of {@code (B, L, d)}.
-     *
-     * @param epsilon the epsilon
-     * @return the block
-     */
-    static LayerNorm layerNorm(float epsilon) {
-        return LayerNorm.builder().axis(2).optEpsilon(epsilon).build();
+        ffnNorm = addChildBlock("ffnNorm", new LayerNormalization(hidden, epsilon));
     }
 
     /** {@inheritDoc} */
@@ -72,7 +63,7 @@ final class FNetEncoderLayer extends AbstractBlock {
         x = mixingNorm.forward(store, new NDList(x.add(mixed)), training, params).head();
         NDArray inner = Activation.gelu(ffnIn.forward(store, new NDList(x), training, params).head());
         NDArray out = ffnOut.forward(store, new NDList(inner), training, params).head();
-        out = TrainingDropout.apply(out, dropout, training);
+        out = BatchOps.dropout(out, dropout, training);
         return ffnNorm.forward(store, new NDList(x.add(out)), training, params);
     }
 

@@ -1,5 +1,6 @@
 package io.github.lrabench.models.recurrent;
 
+import io.github.lrabench.api.BatchOps;
 import ai.djl.ndarray.NDArray;
 
 /**
@@ -30,9 +31,9 @@ public final class LipschitzMatrices {
         NDArray transposed = m.transpose();
         int size = Math.toIntExact(m.getShape().get(0));
         NDArray damping =
-                BatchArrays.scale(like.getManager().eye(size, size, 0, m.getDataType(), like.getDevice()), gamma);
-        return BatchArrays.scale(m.add(transposed), 1f - beta)
-                .add(BatchArrays.scale(m.sub(transposed), beta))
+                BatchOps.scale(like.getManager().eye(size, size, 0, m.getDataType(), like.getDevice()), gamma);
+        return BatchOps.scale(m.add(transposed), 1f - beta)
+                .add(BatchOps.scale(m.sub(transposed), beta))
                 .sub(damping);
     }
 }

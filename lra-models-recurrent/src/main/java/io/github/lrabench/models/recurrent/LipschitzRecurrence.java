@@ -1,5 +1,6 @@
 package io.github.lrabench.models.recurrent;
 
+import io.github.lrabench.api.BatchOps;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 
@@ -56,22 +57,22 @@ public final class LipschitzRecurrence {
         NDArray wT = w.transpose();
         // (1, B, N) slices of a (L, B, N) view: the state keeps a leading 1 so that no squeeze is needed per step
         NDList steps = inputs.transpose(1, 0, 2).split(length, 0);
-        NDArray s = BatchArrays.scale(initialState, 1f / stepSize).expandDims(0);
-        NDArray inputWeight = BatchArrays.scale(wT, stepSize);
+        NDArray s = BatchOps.scale(initialState, 1f / stepSize).expandDims(0);
+        NDArray inputWeight = BatchOps.scale(wT, stepSize);
         if (solver == OdeSolver.EULER) {
-            NDArray stateWeight = BatchArrays.scale(aT, stepSize).add(identity);
+            NDArray stateWeight = BatchOps.scale(aT, stepSize).add(identity);
             for (NDArray u : steps) {
                 s = s.matMul(stateWeight).add(s.matMul(inputWeight).add(u).tanh());
             }
         } else {
-            NDArray firstStateWeight = BatchArrays.scale(aT, stepSize).add(BatchArrays.scale(identity, 2f));
-            NDArray midStateWeight = BatchArrays.scale(aT, stepSize / 2f);
-            NDArray midInputWeight = BatchArrays.scale(wT, stepSize / 2f);
+            NDArray firstStateWeight = BatchOps.scale(aT, stepSize).add(BatchOps.scale(identity, 2f));
+            NDArray midStateWeight = BatchOps.scale(aT, stepSize / 2f);
+            NDArray midInputWeight = BatchOps.scale(wT, stepSize / 2f);
             for (NDArray u : steps) {
                 NDArray mid = s.matMul(firstStateWeight).add(s.matMul(inputWeight).add(u).tanh());
                 s = s.add(mid.matMul(midStateWeight)).add(mid.matMul(midInputWeight).add(u).tanh());
             }
         }
-        return BatchArrays.scale(s.squeeze(0), stepSize);
+        return BatchOps.scale(s.squeeze(0), stepSize);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.lrabench.models.recurrent;
 
+import io.github.lrabench.api.BatchOps;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -72,7 +73,7 @@ public final class TrellisNetBlock extends AbstractBlock {
     public NDArray hiddenSequence(ParameterStore store, NDArray x, boolean training) {
         InputEmbedding.checkInputShape(task, x.getShape());
         NDArray injected = embedding.forward(store, new NDList(x), training).singletonOrThrow();
-        injected = BatchArrays.dropout(injected, config.inputDropout(), training);
+        injected = BatchOps.dropout(injected, config.inputDropout(), training);
         return levels.forward(store, new NDList(injected), training).singletonOrThrow();
     }
 
@@ -85,7 +86,7 @@ public final class TrellisNetBlock extends AbstractBlock {
         NDArray features = config.pooling() == Pooling.LAST
                 ? states.get(new NDIndex(":, {}, {}:", length - 1, firstOutput))
                 : states.get(new NDIndex(":, :, {}:", firstOutput)).mean(new int[] {1});
-        features = BatchArrays.dropout(features, config.dropout(), training);
+        features = BatchOps.dropout(features, config.dropout(), training);
         return classifier.forward(store, new NDList(features), training);
     }
 

@@ -1,5 +1,6 @@
 package io.github.lrabench.models.recurrent;
 
+import io.github.lrabench.api.BatchOps;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
@@ -106,8 +107,7 @@ public final class TrellisStack extends AbstractBlock {
                 value(store, hiddenGain, x, training), config.weightDropout(), training);
         NDArray biasValue = store.getValue(bias, x.getDevice(), training);
         NDArray hiddenMask = training && config.hiddenDropout() > 0f
-                ? BatchArrays.dropoutMask(x.getManager(), new Shape(shape.get(0), 1, state), config.hiddenDropout(),
-                        x)
+                ? BatchOps.dropoutMask(x, new Shape(shape.get(0), 1, state), config.hiddenDropout())
                 : null;
 
         Map<Integer, NDArray> injected = new HashMap<>();

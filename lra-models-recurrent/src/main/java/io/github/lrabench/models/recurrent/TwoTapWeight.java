@@ -1,5 +1,6 @@
 package io.github.lrabench.models.recurrent;
 
+import io.github.lrabench.api.BatchOps;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -38,7 +39,7 @@ final class TwoTapWeight {
             NDManager manager = like.getManager();
             Shape tap = new Shape(1, shape.get(1), shape.get(2));
             NDArray keepCurrent = manager.ones(tap, direction.getDataType(), like.getDevice());
-            NDArray mask = BatchArrays.dropoutMask(manager, tap, weightDropout, like).concat(keepCurrent, 0);
+            NDArray mask = BatchOps.dropoutMask(like, tap, weightDropout).concat(keepCurrent, 0);
             v = mask.mul(direction);
         } else {
             v = BatchArrays.local(like, direction);

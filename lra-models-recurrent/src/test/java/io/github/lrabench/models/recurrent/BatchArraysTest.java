@@ -17,27 +17,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The array helpers, and a regression test for the DJL PyTorch hazard they avoid: a scalar given to {@code
- * NDArray.mul(Number)} borrows a Java direct buffer that is released right after the op, so the backward pass
- * reads whatever later reuses that memory (here: a gradient of 1.4e-45 instead of 3).
+ * The array helpers, and a regression test that the Lipschitz matrices keep their gradient when released Java
+ * direct memory is reused (the DJL PyTorch scalar hazard that {@code BatchOps.scale} avoids).
  */
 class BatchArraysTest {
-
-    @ParameterizedTest
-    @ValueSource(strings = {"PyTorch", "MXNet"})
-    void scaleKeepsItsGradientAfterTheScalarsMemoryIsReused(String engine) {
-        try (NDManager root = Engine.getEngine(engine).newBaseManager()) {
-            NDArray x = root.create(new float[] {1f, 2f});
-            x.setRequiresGradient(true);
-            try (NDManager batch = root.newSubManager();
-                    GradientCollector collector = Engine.getEngine(engine).newGradientCollector()) {
-                NDArray y = BatchArrays.scale(batch.zeros(new Shape(1)).add(x), 3f);
-                reuseReleasedDirectMemory();
-                collector.backward(y.sum());
-            }
-            assertThat(x.getGradient().toFloatArray()).containsExactly(3f, 3f);
-        }
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"PyTorch", "MXNet"})
@@ -84,24 +67,6 @@ class BatchArraysTest {
             assertThat(BatchArrays.shiftRight(x, 3).toFloatArray()).containsExactly(0, 0, 0, 0, 0, 0, 1, 2);
             assertThat(BatchArrays.shiftRight(x, 4).toFloatArray()).containsExactly(0, 0, 0, 0, 0, 0, 0, 0);
             assertThat(BatchArrays.shiftRight(x, 9).getShape()).isEqualTo(x.getShape());
-        }
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"PyTorch", "MXNet"})
-    void dropoutMaskKeepsWithTheRightScale(String engine) {
-        try (NDManager manager = Engine.getEngine(engine).newBaseManager()) {
-            NDArray like = manager.zeros(new Shape(1));
-            float[] mask = BatchArrays.dropoutMask(manager, new Shape(10_000), 0.25f, like).toFloatArray();
-            int kept = 0;
-            for (float value : mask) {
-                assertThat(value).isIn(0f, 1f / 0.75f);
-                kept += value > 0 ? 1 : 0;
-            }
-            assertThat(kept / 10_000.0).isCloseTo(0.75, within(0.03));
-            NDArray x = manager.ones(new Shape(3));
-            assertThat(BatchArrays.dropout(x, 0.5f, false)).isSameAs(x);
-            assertThat(BatchArrays.dropout(x, 0f, true)).isSameAs(x);
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.github.lrabench.models.attention;
+package io.github.lrabench.api;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -12,7 +12,7 @@ import ai.djl.util.PairList;
 /**
  * Layer normalisation over the last axis with a learned scale (init 1) and shift (init 0).
  *
- * <p>DJL's {@link LayerNorm} block is avoided on purpose: its MXNet implementation reshapes the scale and shift,
+ * <p>Shared by the model modules. DJL's {@link LayerNorm} block is avoided on purpose: its MXNet implementation reshapes the scale and shift,
  * which creates two arrays per call in the model's long-lived manager (the memory trap). On PyTorch the fused op is
  * used; elsewhere the same function is composed from elementwise ops with the batch's array first.
  */
@@ -54,12 +54,13 @@ public final class LayerNormalization extends AbstractBlock {
         NDArray x = inputs.singletonOrThrow();
         NDArray scale = store.getValue(gamma, x.getDevice(), training);
         NDArray shift = store.getValue(beta, x.getDevice(), training);
-        if (Engines.isPyTorch(x)) {
+        if ("PyTorch".equals(x.getManager().getEngine().getEngineName())) {
             return LayerNorm.layerNorm(x, new Shape(size), scale, shift, epsilon);
         }
         NDArray centred = x.sub(x.mean(new int[] {-1}, true));
         NDArray variance = centred.square().mean(new int[] {-1}, true);
-        return new NDList(centred.div(variance.add(epsilon).sqrt()).mul(scale).add(shift));
+        NDArray deviation = variance.add(BatchOps.constant(x, epsilon)).sqrt();
+        return new NDList(centred.div(deviation).mul(scale).add(shift));
     }
 
     /** {@inheritDoc} */
