@@ -19,21 +19,6 @@ public class FixtureProvider implements SequenceClassifierProvider {
     @Override
     public SequenceClassifier create(TaskSpec task, Config config) {
         Block block = InputEmbedding.builder().setTask(task).setEmbeddingSize(config.getInt("size")).build();
-        return new SequenceClassifier() {
-            @Override
-            public String id() {
-                return "fixture";
-            }
-
-            @Override
-            public TaskSpec task() {
-                return task;
-            }
-
-            @Override
-            public Block block() {
-                return block;
-            }
-        };
+        return new BasicSequenceClassifier("fixture", task, block, java.util.OptionalLong.empty());
     }
 }

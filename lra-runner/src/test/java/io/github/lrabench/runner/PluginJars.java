@@ -100,11 +100,7 @@ final class PluginJars {
                                 .add(InputEmbedding.builder().setTask(task).setEmbeddingSize(hidden).build())
                                 .add(list -> new NDList(list.head().mean(new int[] {1})))
                                 .add(Linear.builder().setUnits(task.numClasses()).build());
-                        return new SequenceClassifier() {
-                            public String id() { return "%s"; }
-                            public TaskSpec task() { return task; }
-                            public Block block() { return block; }
-                        };
+                        return new BasicSequenceClassifier("%s", task, block, java.util.OptionalLong.empty());
                     }
                 }
                 """.formatted(packageName, className, id, id);

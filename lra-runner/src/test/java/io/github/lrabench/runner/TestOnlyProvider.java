@@ -5,6 +5,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import com.typesafe.config.Config;
+import io.github.lrabench.api.BasicSequenceClassifier;
 import io.github.lrabench.api.InputEmbedding;
 import io.github.lrabench.api.PaperResult;
 import io.github.lrabench.api.SequenceClassifier;
@@ -49,26 +50,6 @@ public class TestOnlyProvider implements SequenceClassifierProvider {
             block.add(list -> new NDList(list.head().mul(Float.NaN)));
         }
         long flops = 2L * task.sequenceLength() * task.channels() * hidden + 2L * hidden * task.numClasses();
-        return new SequenceClassifier() {
-            @Override
-            public String id() {
-                return TestOnlyProvider.this.id();
-            }
-
-            @Override
-            public TaskSpec task() {
-                return task;
-            }
-
-            @Override
-            public Block block() {
-                return block;
-            }
-
-            @Override
-            public OptionalLong forwardFlopsPerSample() {
-                return OptionalLong.of(flops);
-            }
-        };
+        return new BasicSequenceClassifier(id(), task, block, OptionalLong.of(flops));
     }
 }

@@ -6,10 +6,12 @@ import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import com.typesafe.config.Config;
+import io.github.lrabench.api.BasicSequenceClassifier;
 import io.github.lrabench.api.InputEmbedding;
 import io.github.lrabench.api.SequenceClassifier;
 import io.github.lrabench.api.SequenceClassifierProvider;
 import io.github.lrabench.api.TaskSpec;
+import java.util.OptionalLong;
 
 /** A tiny well-behaved provider: embedding, mean over the sequence, linear head. Config key: {@code hidden}. */
 public class MeanPoolProvider implements SequenceClassifierProvider {
@@ -31,22 +33,7 @@ public class MeanPoolProvider implements SequenceClassifierProvider {
                 .add(InputEmbedding.builder().setTask(task).setEmbeddingSize(hidden).build())
                 .add(list -> new NDList(list.head().mean(new int[] {1})))
                 .add(Linear.builder().setUnits(task.numClasses()).build());
-        return new SequenceClassifier() {
-            @Override
-            public String id() {
-                return MeanPoolProvider.this.id();
-            }
-
-            @Override
-            public TaskSpec task() {
-                return task;
-            }
-
-            @Override
-            public Block block() {
-                return block;
-            }
-        };
+        return new BasicSequenceClassifier(id(), task, block, OptionalLong.empty());
     }
 
     /** The same model with the memory trap: the mean is computed as {@code ones(weight-manager) * x}. */
@@ -61,22 +48,7 @@ public class MeanPoolProvider implements SequenceClassifierProvider {
                         NDArray scale = leakTarget(logits);
                         return new NDList(scale.mul(logits));
                     });
-            return new SequenceClassifier() {
-                @Override
-                public String id() {
-                    return healthy.id();
-                }
-
-                @Override
-                public TaskSpec task() {
-                    return task;
-                }
-
-                @Override
-                public Block block() {
-                    return leaky;
-                }
-            };
+            return new BasicSequenceClassifier(healthy.id(), task, leaky, OptionalLong.empty());
         }
 
         private static NDArray leakTarget(NDArray like) {

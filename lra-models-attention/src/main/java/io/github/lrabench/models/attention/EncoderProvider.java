@@ -1,6 +1,7 @@
 package io.github.lrabench.models.attention;
 
 import com.typesafe.config.Config;
+import io.github.lrabench.api.BasicSequenceClassifier;
 import io.github.lrabench.api.SequenceClassifier;
 import io.github.lrabench.api.SequenceClassifierProvider;
 import io.github.lrabench.api.TaskSpec;
@@ -28,7 +29,7 @@ abstract class EncoderProvider implements SequenceClassifierProvider {
         AttentionKernelSpec kernel = readKernel(config, task, settings, problems);
         problems.throwIfAny(id() + " for task " + task.name());
         EncoderClassifierBlock block = new EncoderClassifierBlock(task, settings, kernel);
-        return new AttentionClassifier(id(), task, block, EncoderFlops.forward(task, settings, kernel));
+        return BasicSequenceClassifier.of(id(), task, block, EncoderFlops.forward(task, settings, kernel));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.github.lrabench.models.fourier;
 
 import com.typesafe.config.Config;
+import io.github.lrabench.api.BasicSequenceClassifier;
 import io.github.lrabench.api.PaperResult;
 import io.github.lrabench.api.SequenceClassifier;
 import io.github.lrabench.api.SequenceClassifierProvider;
@@ -58,7 +59,7 @@ public final class FNetProvider implements SequenceClassifierProvider {
         Objects.requireNonNull(task, "task");
         Objects.requireNonNull(config, "config");
         FNetConfig fnet = FNetConfig.from(config);
-        return new FNetClassifier(ID, task, new FNetBlock(task, fnet), FNetFlops.forwardPerSample(task, fnet));
+        return BasicSequenceClassifier.of(ID, task, new FNetBlock(task, fnet), FNetFlops.forwardPerSample(task, fnet));
     }
 
     /**

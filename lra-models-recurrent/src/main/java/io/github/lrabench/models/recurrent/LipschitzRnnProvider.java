@@ -1,6 +1,7 @@
 package io.github.lrabench.models.recurrent;
 
 import com.typesafe.config.Config;
+import io.github.lrabench.api.BasicSequenceClassifier;
 import io.github.lrabench.api.PaperResult;
 import io.github.lrabench.api.SequenceClassifier;
 import io.github.lrabench.api.SequenceClassifierProvider;
@@ -35,7 +36,7 @@ public final class LipschitzRnnProvider implements SequenceClassifierProvider {
     @Override
     public SequenceClassifier create(TaskSpec task, Config config) {
         LipschitzRnnConfig settings = LipschitzRnnConfig.from(config);
-        return new BuiltClassifier(ID, task, new LipschitzRnnBlock(task, settings), settings.forwardFlops(task));
+        return BasicSequenceClassifier.of(ID, task, new LipschitzRnnBlock(task, settings), settings.forwardFlops(task));
     }
 
     @Override
