@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Benchmarks sequence models on CIFAR-10 read as pixel sequences (LRA Image, sCIFAR).",
         subcommands = {BenchCommand.class, TrainCommand.class, ReportCommand.class, ModelsCommand.class, DataCommand.class,
-                ConfigCommand.class, CommandLine.HelpCommand.class})
+                ConfigCommand.class, PerfCommand.class, CommandLine.HelpCommand.class})
 public final class LraCommand implements Runnable {
 
     @CommandLine.Spec

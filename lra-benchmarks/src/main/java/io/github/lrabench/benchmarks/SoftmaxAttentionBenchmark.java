@@ -1,0 +1,91 @@
+package io.github.lrabench.benchmarks;
+
+import ai.djl.ndarray.types.Shape;
+import io.github.lrabench.models.attention.MultiHeadAttention;
+import io.github.lrabench.models.attention.SoftmaxAttention;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Multi-head softmax attention (projections, {@code softmax(QKᵀ/√dh)V} per head, output projection) on {@code (B,
+ * L, d)}: quadratic in L. Defaults are the transformer's {@code cpu} variant (d 64, 2 heads of 16).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx4g", "-Dai.djl.offline=true", "-DDJL_DISABLE_PROGRESS_BAR=true"})
+public class SoftmaxAttentionBenchmark {
+
+    /** The DJL engine. */
+    @Param({"PyTorch"})
+    public String engine;
+
+    /** L. */
+    @Param({"256", "1024"})
+    public int length;
+
+    /** B. */
+    @Param({"8"})
+    public int batch;
+
+    /** d. */
+    @Param({"64"})
+    public int embedding;
+
+    /** H. */
+    @Param({"2"})
+    public int heads;
+
+    /** dh. */
+    @Param({"16"})
+    public int headSize;
+
+    private BlockHarness harness;
+
+    /** Builds and initialises the block. */
+    @Setup(Level.Trial)
+    public void setUp() {
+        harness = BlockHarness.of(engine, new MultiHeadAttention(embedding, heads, headSize, true,
+                new SoftmaxAttention(0f)), new Shape(batch, length, embedding), 0);
+    }
+
+    /** Releases the block's arrays. */
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        harness.close();
+    }
+
+    /**
+     * Times a forward pass in inference mode.
+     *
+     * @return the output's size
+     */
+    @Benchmark
+    public long forward() {
+        return harness.forward();
+    }
+
+    /**
+     * Times a training forward pass plus backward.
+     *
+     * @return the output's size
+     */
+    @Benchmark
+    public long forwardBackward() {
+        return harness.forwardBackward();
+    }
+}

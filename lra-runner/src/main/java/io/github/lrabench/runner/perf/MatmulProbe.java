@@ -1,0 +1,53 @@
+package io.github.lrabench.runner.perf;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * Measures an engine's practical fp32 limit: the GFLOP/s of an {@code n×n} by {@code n×n} matrix product ({@code
+ * 2n³} FLOPs), the operation dense layers and attention reduce to, median over the timed repeats.
+ */
+final class MatmulProbe {
+
+    private MatmulProbe() {}
+
+    /**
+     * Runs the probe.
+     *
+     * @param engine the engine name
+     * @param size n
+     * @param warmup untimed products
+     * @param repeats timed products
+     * @return the result; {@code failed} with the reason when the engine cannot run it
+     */
+    static MatmulResult measure(String engine, int size, int warmup, int repeats) {
+        String version = "";
+        try {
+            Engine djl = Engine.getEngine(engine);
+            version = djl.getVersion();
+            double flops = 2.0 * size * size * size;
+            double[] gflops = new double[repeats];
+            try (NDManager manager = djl.newBaseManager()) {
+                Shape shape = new Shape(size, size);
+                NDArray a = manager.randomUniform(-1f, 1f, shape);
+                NDArray b = manager.randomUniform(-1f, 1f, shape);
+                for (int i = 0; i < warmup + repeats; i++) {
+                    EngineHooks.synchronize(engine);
+                    long start = System.nanoTime();
+                    NDArray c = a.matMul(b);
+                    EngineHooks.synchronize(engine);
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    c.close();
+                    if (i >= warmup) {
+                        gflops[i - warmup] = flops / seconds / 1e9;
+                    }
+                }
+            }
+            return new MatmulResult(engine, version, size, Stats.of(gflops), PerfStatus.OK, "");
+        } catch (RuntimeException | UnsatisfiedLinkError e) {
+            return new MatmulResult(engine, version, size, null, PerfStatus.FAILED, String.valueOf(e));
+        }
+    }
+}

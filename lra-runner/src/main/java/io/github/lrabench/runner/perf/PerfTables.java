@@ -1,0 +1,197 @@
+package io.github.lrabench.runner.perf;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Renders a {@link PerfReport} as text for the terminal or as Markdown for {@code perf.md}. */
+public final class PerfTables {
+
+    private final PerfReport report;
+    private final boolean markdown;
+    private final List<String> footnotes = new ArrayList<>();
+
+    private PerfTables(PerfReport report, boolean markdown) {
+        this.report = report;
+        this.markdown = markdown;
+    }
+
+    /**
+     * Renders the report as fixed-width text.
+     *
+     * @param report the report
+     * @return the text
+     */
+    public static String text(PerfReport report) {
+        return new PerfTables(report, false).render();
+    }
+
+    /**
+     * Renders the report as Markdown.
+     *
+     * @param report the report
+     * @return the Markdown document
+     */
+    public static String markdown(PerfReport report) {
+        return new PerfTables(report, true).render();
+    }
+
+    private String render() {
+        StringBuilder out = new StringBuilder();
+        PerfSettings s = report.settings();
+        MachineSummary m = report.machine();
+        heading(out, "lra perf");
+        line(out, String.format(Locale.ROOT, "protocol %s, input %s%s, %d classes; profile %s (variant %s);"
+                + " engines %s", report.protocol(), report.task().inputShape(),
+                report.task().vocabularySize() > 0 ? " tokens" : " floats", report.task().numClasses(),
+                report.profile(), report.variant(), String.join(", ", s.engines())));
+        line(out, String.format(Locale.ROOT, "%s, %d cores; %s; DJL %s; lra-bench %s (git %s); %s", m.cpu(),
+                m.cores(), m.jvm(), m.djlVersion(), m.projectVersion(), m.gitCommit(), report.createdAt()));
+        out.append('\n');
+
+        heading(out, String.format(Locale.ROOT, "Practical limit: fp32 matmul %d^3, GFLOP/s, median (min-max) of %d",
+                s.matmulSize(), s.matmulRepeats()));
+        TextTable limits = new TextTable("engine", "version", "GFLOP/s");
+        for (MatmulResult r : report.matmul()) {
+            limits.add(r.engine(), r.engineVersion(), r.ok() ? stats(r.gflops(), 1) : note(r.engine(), r.reason(),
+                    r.status()));
+        }
+        table(out, limits);
+        line(out, report.limitGflops() == null ? "limit: none (no engine ran the probe)"
+                : String.format(Locale.ROOT, "limit: %.1f GFLOP/s (%s)", report.limitGflops(), report.limitEngine()));
+        out.append('\n');
+
+        heading(out, String.format(Locale.ROOT, "Throughput at L=%d, batch %d: median (min-max) of %d timed steps"
+                + " after %d warm-up", report.task().sequenceLength(), s.batchSize(), s.repeats(), s.warmup()));
+        TextTable models = new TextTable("model", "engine", "params", "fwd MFLOP/sample", "train samples/s",
+                "infer samples/s", "train GFLOP/s", "% of limit", "infer GFLOP/s", "ops/step fwd+bwd+upd",
+                "fwd arrays", "peak RSS");
+        for (ModelPerf r : report.models()) {
+            if (!r.ok()) {
+                String cell = note(r.model() + " on " + r.engine(), r.reason(), r.status());
+                models.add(r.model(), r.engine(), count(r.parameters()), mflops(r.forwardFlopsPerSample()), cell, "-",
+                        "-", "-", "-", "-", "-", "-");
+                continue;
+            }
+            OpCounts ops = r.ops();
+            models.add(r.model(), r.engine(), count(r.parameters()), mflops(r.forwardFlopsPerSample()),
+                    stats(r.trainSamplesPerSecond(), -1), stats(r.inferenceSamplesPerSecond(), -1),
+                    number(r.trainGflops()), percent(r.trainFractionOfLimit()), number(r.inferenceGflops()),
+                    ops.total() == null ? "not exposed"
+                            : ops.forward() + "+" + ops.backward() + "+" + ops.update() + " = " + ops.total(),
+                    ops.forwardArrays() == null ? "-" : Integer.toString(ops.forwardArrays()),
+                    bytes(r.peakResidentBytes()));
+        }
+        table(out, models);
+        out.append('\n');
+
+        if (!report.ratios().isEmpty()) {
+            EngineRatio first = report.ratios().get(0);
+            heading(out, "Engine ratio " + first.numeratorEngine() + "/" + first.denominatorEngine()
+                    + " (samples/s, same run)");
+            TextTable ratios = new TextTable("model", "train", "inference");
+            for (EngineRatio r : report.ratios()) {
+                ratios.add(r.model(), ratio(r.train()), ratio(r.inference()));
+            }
+            table(out, ratios);
+            out.append('\n');
+        }
+
+        heading(out, "Training time per sample (ms) against sequence length: median (min-max); slope ="
+                + " d log(time) / d log(L)");
+        List<String> header = new ArrayList<>(List.of("model", "engine"));
+        for (int length : s.lengths()) {
+            header.add(String.format(Locale.ROOT, "L=%d (batch %d)", length, s.lengthBatch(length)));
+        }
+        header.add("slope");
+        TextTable lengths = new TextTable(header.toArray(String[]::new));
+        for (LengthSlope slope : report.lengthSlopes()) {
+            List<String> cells = new ArrayList<>(List.of(slope.model(), slope.engine()));
+            for (int length : s.lengths()) {
+                LengthPoint p = report.lengthScaling().stream().filter(x -> x.model().equals(slope.model())
+                        && x.engine().equals(slope.engine()) && x.length() == length).findFirst().orElse(null);
+                if (p == null) {
+                    cells.add("-");
+                } else if (p.ok()) {
+                    cells.add(stats(p.secondsPerSample().map(v -> v * 1000), -1));
+                } else {
+                    cells.add(note(p.model() + " on " + p.engine() + " at L=" + length, p.reason(), p.status()));
+                }
+            }
+            cells.add(slope.slope() == null ? "-" : String.format(Locale.ROOT, "%.2f", slope.slope()));
+            lengths.add(cells.toArray(String[]::new));
+        }
+        table(out, lengths);
+        out.append('\n');
+
+        if (!footnotes.isEmpty()) {
+            heading(out, "Notes on rows");
+            for (int i = 0; i < footnotes.size(); i++) {
+                out.append(markdown ? "- " : "").append("(" + (i + 1) + ") " + footnotes.get(i)).append('\n');
+            }
+            out.append('\n');
+        }
+        heading(out, "How the figures were made");
+        for (String note : report.notes()) {
+            out.append(markdown ? "- " : "* ").append(note).append('\n');
+        }
+        return out.toString();
+    }
+
+    private String note(String subject, String reason, String status) {
+        footnotes.add(subject + ": " + status + ": " + reason);
+        return status + " (" + footnotes.size() + ")";
+    }
+
+    private void heading(StringBuilder out, String title) {
+        out.append(markdown ? "## " + title + "\n\n" : title + "\n");
+    }
+
+    private void line(StringBuilder out, String text) {
+        out.append(text).append(markdown ? "\n\n" : "\n");
+    }
+
+    private void table(StringBuilder out, TextTable table) {
+        out.append(markdown ? table.toMarkdown() + "\n" : table.toText());
+    }
+
+    private static String stats(Stats s, int decimals) {
+        return number(s.median(), decimals) + " (" + number(s.min(), decimals) + "-" + number(s.max(), decimals)
+                + ")";
+    }
+
+    private static String number(Double value) {
+        return value == null ? "-" : number(value, -1);
+    }
+
+    /** Formats with a fixed number of decimals, or about three significant digits when {@code decimals < 0}. */
+    private static String number(double value, int decimals) {
+        int places = decimals >= 0 ? decimals
+                : Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : Math.abs(value) >= 1 ? 2 : 3;
+        return String.format(Locale.ROOT, "%." + places + "f", value);
+    }
+
+    private static String percent(Double fraction) {
+        return fraction == null ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * fraction);
+    }
+
+    private static String ratio(Double value) {
+        return value == null ? "-" : String.format(Locale.ROOT, "%.2fx", value);
+    }
+
+    private static String count(Long value) {
+        return value == null ? "-" : String.format(Locale.ROOT, "%,d", value);
+    }
+
+    private static String mflops(Long flops) {
+        return flops == null ? "-" : String.format(Locale.ROOT, "%.1f", flops / 1e6);
+    }
+
+    private static String bytes(long bytes) {
+        if (bytes <= 0) {
+            return "-";
+        }
+        return bytes >= 1L << 30 ? String.format(Locale.ROOT, "%.2f GiB", bytes / (double) (1L << 30))
+                : String.format(Locale.ROOT, "%.0f MiB", bytes / (double) (1L << 20));
+    }
+}

@@ -1,0 +1,178 @@
+package io.github.lrabench.runner.perf;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Adam;
+import ai.djl.training.tracker.Tracker;
+import io.github.lrabench.api.SequenceClassifier;
+import io.github.lrabench.api.TaskSpec;
+import io.github.lrabench.runner.ParameterCounts;
+import java.util.Optional;
+
+/**
+ * Times training steps and inference passes of one classifier on one engine, on a synthetic batch.
+ *
+ * <p>A training step is what {@code lra bench} does per batch: forward, softmax cross-entropy, backward, Adam
+ * update. Each timed region starts and ends with the engine's queue drained ({@link EngineHooks#synchronize}), and
+ * copying the inputs into the step's manager is outside it. The classifier's model lives in its own {@link Model}
+ * of the named engine, so that several engines can be measured in one process.
+ */
+final class StepBench implements AutoCloseable {
+
+    private final String engine;
+    private final SyntheticBatch batch;
+    private final Model model;
+    private final Trainer trainer;
+    private final long parameters;
+
+    /**
+     * Builds and initialises the model.
+     *
+     * @param classifier the classifier (not yet initialised)
+     * @param engine the engine name
+     * @param batchSize B
+     * @param seed seed of the synthetic batch
+     */
+    StepBench(SequenceClassifier classifier, String engine, int batchSize, long seed) {
+        this.engine = engine;
+        TaskSpec task = classifier.task();
+        this.batch = new SyntheticBatch(task, batchSize, seed);
+        this.model = Model.newInstance("perf-" + classifier.id(), Device.cpu(), engine);
+        try {
+            model.setBlock(classifier.block());
+            classifier.block().initialize(model.getNDManager(), DataType.FLOAT32, task.inputShape(batchSize));
+            parameters = ParameterCounts.trainable(classifier.block());
+            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                    .optOptimizer(Adam.builder().optLearningRateTracker(Tracker.fixed(1e-4f)).build());
+            trainer = model.newTrainer(config);
+            trainer.initialize(task.inputShape(batchSize));
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    /** Returns the trainable parameter count. */
+    long parameters() {
+        return parameters;
+    }
+
+    /**
+     * Runs warm-up steps, then timed training steps.
+     *
+     * @param warmup untimed steps
+     * @param repeats timed steps
+     * @return seconds per step, one per timed step
+     */
+    double[] trainSeconds(int warmup, int repeats) {
+        double[] seconds = new double[repeats];
+        for (int i = 0; i < warmup + repeats; i++) {
+            double t = trainStep();
+            if (i >= warmup) {
+                seconds[i - warmup] = t;
+            }
+        }
+        return seconds;
+    }
+
+    /**
+     * Runs warm-up passes, then timed forward passes in inference mode.
+     *
+     * @param warmup untimed passes
+     * @param repeats timed passes
+     * @return seconds per pass, one per timed pass
+     */
+    double[] inferenceSeconds(int warmup, int repeats) {
+        double[] seconds = new double[repeats];
+        for (int i = 0; i < warmup + repeats; i++) {
+            try (NDManager step = trainer.getManager().newSubManager()) {
+                NDArray x = batch.inputs(step);
+                EngineHooks.synchronize(engine);
+                long start = System.nanoTime();
+                NDArray logits = trainer.evaluate(new NDList(x)).head();
+                EngineHooks.synchronize(engine);
+                double t = (System.nanoTime() - start) / 1e9;
+                logits.close();
+                if (i >= warmup) {
+                    seconds[i - warmup] = t;
+                }
+            }
+        }
+        return seconds;
+    }
+
+    /**
+     * Runs one more training step and counts its ops: with the engine's profiler where DJL exposes one, and the
+     * arrays the forward pass leaves behind on every engine.
+     *
+     * @param counter the engine's op counter, or empty
+     * @param unexposed what to report when there is no counter
+     * @return the counts
+     */
+    OpCounts countOps(Optional<OpCounter> counter, String unexposed) {
+        try (NDManager step = trainer.getManager().newSubManager()) {
+            NDArray x = batch.inputs(step);
+            NDArray y = batch.labels(step);
+            int before = step.getManagedArrays().size();
+            NDArray[] loss = new NDArray[1];
+            Long forwardOps;
+            Long backwardOps;
+            int arrays;
+            try (GradientCollector collector = trainer.newGradientCollector()) {
+                Runnable forward = () -> loss[0] = trainer.getLoss()
+                        .evaluate(new NDList(y), new NDList(trainer.forward(new NDList(x)).head()));
+                forwardOps = counted(counter, forward);
+                EngineHooks.synchronize(engine);
+                arrays = step.getManagedArrays().size() - before;
+                backwardOps = counted(counter, () -> collector.backward(loss[0]));
+            }
+            Long updateOps = counted(counter, trainer::step);
+            EngineHooks.synchronize(engine);
+            return OpCounts.of(forwardOps, backwardOps, updateOps, arrays,
+                    counter.map(OpCounter::method).orElse(unexposed));
+        }
+    }
+
+    private static Long counted(Optional<OpCounter> counter, Runnable work) {
+        if (counter.isPresent()) {
+            return counter.get().count(work);
+        }
+        work.run();
+        return null;
+    }
+
+    private double trainStep() {
+        try (NDManager step = trainer.getManager().newSubManager()) {
+            NDArray x = batch.inputs(step);
+            NDArray y = batch.labels(step);
+            EngineHooks.synchronize(engine);
+            long start = System.nanoTime();
+            try (GradientCollector collector = trainer.newGradientCollector()) {
+                NDArray logits = trainer.forward(new NDList(x)).head();
+                NDArray loss = trainer.getLoss().evaluate(new NDList(y), new NDList(logits));
+                collector.backward(loss);
+            }
+            trainer.step();
+            EngineHooks.synchronize(engine);
+            return (System.nanoTime() - start) / 1e9;
+        }
+    }
+
+    /** Closes the trainer and the model with its parameters. */
+    @Override
+    public void close() {
+        try {
+            trainer.close();
+        } finally {
+            model.close();
+        }
+    }
+}
