@@ -29,7 +29,17 @@ public final class MachineInfo {
                 System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version"),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                         + System.getProperty("os.arch"),
-                cpuModel(), Runtime.getRuntime().availableProcessors(), data, startedAt);
+                cpuModel(), Runtime.getRuntime().availableProcessors(), engineThreads(), data, startedAt);
+    }
+
+    /** Returns the engine thread setting of this process: the PyTorch property, else OMP_NUM_THREADS, else default. */
+    public static String engineThreads() {
+        String pytorch = System.getProperty("ai.djl.pytorch.num_threads");
+        if (pytorch != null) {
+            return pytorch;
+        }
+        String omp = System.getenv("OMP_NUM_THREADS");
+        return omp != null ? "OMP_NUM_THREADS=" + omp : "default";
     }
 
     /** Returns the process's peak resident memory in bytes (VmHWM), or 0 where /proc is not available. */

@@ -13,9 +13,12 @@ package io.github.lrabench.runner;
  * @param os the operating system and architecture
  * @param cpu the CPU model
  * @param cores the cores available to the JVM
+ * @param engineThreads the engine's intra-op thread setting ({@code ai.djl.pytorch.num_threads} or
+ *     {@code OMP_NUM_THREADS}), or {@code default} (one per core)
  * @param data a description of the data source
  * @param startedAt when the trial (first) started, ISO-8601
  */
 public record Provenance(String resolvedConfig, String gitCommit, String projectVersion, String djlVersion,
-        String engine, String engineVersion, String jvm, String os, String cpu, int cores, String data,
+        String engine, String engineVersion, String jvm, String os, String cpu, int cores, String engineThreads,
+        String data,
         String startedAt) {}
