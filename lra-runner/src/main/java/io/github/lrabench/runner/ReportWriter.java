@@ -86,7 +86,8 @@ public final class ReportWriter {
         }
         md.append("\n## Accuracy at equal wall-clock\n\n");
         md.append("Best validation accuracy reached within each time (mean over seeds), read off the evaluation"
-                + " curves; `-` where no evaluation had happened yet.\n\n| model | protocol |");
+                + " curves; `-` where no evaluation had happened yet or the trial ran for less than that time.\n\n"
+                + "| model | protocol |");
         for (int minutes : WALL_CLOCK_MINUTES) {
             md.append(' ').append(minutes).append(" min |");
         }

@@ -13,9 +13,13 @@ public final class WallClockView {
      *
      * @param result the trial
      * @param seconds the wall-clock limit
-     * @return the accuracy, or empty when no evaluation had happened by then
+     * @return the accuracy, or empty when no evaluation had happened by then or the trial ran for less than that
+     *     time (a shorter run says nothing about what it would reach later)
      */
     public static OptionalDouble validationAt(RunResult result, double seconds) {
+        if (result.wallSeconds() < seconds) {
+            return OptionalDouble.empty();
+        }
         return result.curve().stream()
                 .filter(p -> p.elapsedSeconds() <= seconds)
                 .mapToDouble(EvalPoint::validationAccuracy)

@@ -65,6 +65,7 @@ class ResultSchemaTest {
         RunResult result = sample();
         assertThat(WallClockView.validationAt(result, 999)).isEmpty();
         assertThat(WallClockView.validationAt(result, 1200).getAsDouble()).isEqualTo(0.3);
-        assertThat(WallClockView.validationAt(result, 4000).getAsDouble()).isEqualTo(0.38);
+        assertThat(WallClockView.validationAt(result, 3600).getAsDouble()).isEqualTo(0.38);
+        assertThat(WallClockView.validationAt(result, 4000)).as("the trial ran 3600.25 s").isEmpty();
     }
 }
