@@ -6,7 +6,6 @@ import io.github.lrabench.api.ModelRegistry;
 import io.github.lrabench.api.SequenceClassifier;
 import io.github.lrabench.api.TaskSpec;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
@@ -17,7 +16,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -31,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx4g", "-Dai.djl.offline=true", "-DDJL_DISABLE_PROGRESS_BAR=true"})
-public class ClassifierStepBenchmark {
+public class ClassifierStepBenchmark extends BlockBenchmark {
 
     /** The DJL engine. */
     @Param({"PyTorch"})
@@ -57,8 +55,6 @@ public class ClassifierStepBenchmark {
     @Param({"8"})
     public int batch;
 
-    private BlockHarness harness;
-
     /** Builds and initialises the classifier. */
     @Setup(Level.Trial)
     public void setUp() {
@@ -77,31 +73,5 @@ public class ClassifierStepBenchmark {
             manager.close();
             throw e;
         }
-    }
-
-    /** Releases the arrays. */
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        harness.close();
-    }
-
-    /**
-     * Times a forward pass in inference mode.
-     *
-     * @return the logits' size
-     */
-    @Benchmark
-    public long forward() {
-        return harness.forward();
-    }
-
-    /**
-     * Times a training forward pass plus backward.
-     *
-     * @return the logits' size
-     */
-    @Benchmark
-    public long forwardBackward() {
-        return harness.forwardBackward();
     }
 }

@@ -8,7 +8,6 @@ import io.github.lrabench.api.SequenceClassifier;
 import io.github.lrabench.api.TaskSpec;
 import io.github.lrabench.models.fourier.FNetProvider;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
@@ -19,7 +18,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -34,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx4g", "-Dai.djl.offline=true", "-DDJL_DISABLE_PROGRESS_BAR=true"})
-public class FourierMixingBenchmark {
+public class FourierMixingBenchmark extends BlockBenchmark {
 
     /** The DJL engine ({@code fft} needs PyTorch). */
     @Param({"PyTorch"})
@@ -55,8 +53,6 @@ public class FourierMixingBenchmark {
     /** d. */
     @Param({"64"})
     public int hidden;
-
-    private BlockHarness harness;
 
     /** Builds the classifier and picks its mixing block. */
     @Setup(Level.Trial)
@@ -87,31 +83,5 @@ public class FourierMixingBenchmark {
             }
         }
         throw new IllegalStateException("FNet's block has no child '" + name + "': " + parent);
-    }
-
-    /** Releases the arrays. */
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        harness.close();
-    }
-
-    /**
-     * Times the mixing in inference mode.
-     *
-     * @return the output's size
-     */
-    @Benchmark
-    public long forward() {
-        return harness.forward();
-    }
-
-    /**
-     * Times the mixing's forward plus backward (to its input).
-     *
-     * @return the output's size
-     */
-    @Benchmark
-    public long forwardBackward() {
-        return harness.forwardBackward();
     }
 }

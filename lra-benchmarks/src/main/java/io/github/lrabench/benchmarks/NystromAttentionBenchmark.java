@@ -6,7 +6,6 @@ import io.github.lrabench.models.attention.NystromAttention;
 import io.github.lrabench.models.attention.NystromKernelSpec;
 import io.github.lrabench.models.attention.PseudoInverse;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
@@ -17,7 +16,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -31,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx4g", "-Dai.djl.offline=true", "-DDJL_DISABLE_PROGRESS_BAR=true"})
-public class NystromAttentionBenchmark {
+public class NystromAttentionBenchmark extends BlockBenchmark {
 
     /** The DJL engine. */
     @Param({"PyTorch"})
@@ -69,8 +67,6 @@ public class NystromAttentionBenchmark {
     @Param({"35"})
     public int convKernel;
 
-    private BlockHarness harness;
-
     /** Builds and initialises the block. */
     @Setup(Level.Trial)
     public void setUp() {
@@ -78,31 +74,5 @@ public class NystromAttentionBenchmark {
                 convKernel);
         harness = BlockHarness.of(engine, new MultiHeadAttention(embedding, heads, headSize, true,
                 new NystromAttention(heads, spec)), new Shape(batch, length, embedding), 0);
-    }
-
-    /** Releases the block's arrays. */
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        harness.close();
-    }
-
-    /**
-     * Times a forward pass in inference mode.
-     *
-     * @return the output's size
-     */
-    @Benchmark
-    public long forward() {
-        return harness.forward();
-    }
-
-    /**
-     * Times a training forward pass plus backward.
-     *
-     * @return the output's size
-     */
-    @Benchmark
-    public long forwardBackward() {
-        return harness.forwardBackward();
     }
 }

@@ -4,7 +4,6 @@ import ai.djl.ndarray.types.Shape;
 import io.github.lrabench.models.attention.MultiHeadAttention;
 import io.github.lrabench.models.attention.SoftmaxAttention;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
@@ -15,7 +14,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -28,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx4g", "-Dai.djl.offline=true", "-DDJL_DISABLE_PROGRESS_BAR=true"})
-public class SoftmaxAttentionBenchmark {
+public class SoftmaxAttentionBenchmark extends BlockBenchmark {
 
     /** The DJL engine. */
     @Param({"PyTorch"})
@@ -54,38 +52,10 @@ public class SoftmaxAttentionBenchmark {
     @Param({"16"})
     public int headSize;
 
-    private BlockHarness harness;
-
     /** Builds and initialises the block. */
     @Setup(Level.Trial)
     public void setUp() {
         harness = BlockHarness.of(engine, new MultiHeadAttention(embedding, heads, headSize, true,
                 new SoftmaxAttention(0f)), new Shape(batch, length, embedding), 0);
-    }
-
-    /** Releases the block's arrays. */
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        harness.close();
-    }
-
-    /**
-     * Times a forward pass in inference mode.
-     *
-     * @return the output's size
-     */
-    @Benchmark
-    public long forward() {
-        return harness.forward();
-    }
-
-    /**
-     * Times a training forward pass plus backward.
-     *
-     * @return the output's size
-     */
-    @Benchmark
-    public long forwardBackward() {
-        return harness.forwardBackward();
     }
 }

@@ -6,7 +6,6 @@ import io.github.lrabench.models.recurrent.TrellisNetConfig;
 import io.github.lrabench.models.recurrent.TrellisNetProvider;
 import io.github.lrabench.models.recurrent.TrellisStack;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
@@ -17,7 +16,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -32,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx4g", "-Dai.djl.offline=true", "-DDJL_DISABLE_PROGRESS_BAR=true"})
-public class TrellisLevelBenchmark {
+public class TrellisLevelBenchmark extends BlockBenchmark {
 
     /** The DJL engine. */
     @Param({"PyTorch"})
@@ -50,8 +48,6 @@ public class TrellisLevelBenchmark {
     @Param({"32"})
     public int batch;
 
-    private BlockHarness harness;
-
     /** Builds and initialises the levels. */
     @Setup(Level.Trial)
     public void setUp() {
@@ -60,31 +56,5 @@ public class TrellisLevelBenchmark {
                 "num-levels = " + levels + ", allow-partial-receptive-field = true"), task);
         harness = BlockHarness.of(engine, new TrellisStack(config),
                 new Shape(batch, length, config.embeddingSize()), 0);
-    }
-
-    /** Releases the block's arrays. */
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        harness.close();
-    }
-
-    /**
-     * Times the levels in inference mode.
-     *
-     * @return the output's size
-     */
-    @Benchmark
-    public long forward() {
-        return harness.forward();
-    }
-
-    /**
-     * Times the levels' training forward plus backward.
-     *
-     * @return the output's size
-     */
-    @Benchmark
-    public long forwardBackward() {
-        return harness.forwardBackward();
     }
 }
