@@ -20,11 +20,14 @@ public final class MachineInfo {
      * @param engine the engine name
      * @param data the data description
      * @param startedAt when the trial first started
+     * @param gitCommit the commit read when this run of the trial started (see {@link #gitCommit()}), so that
+     *     later edits of the working tree do not mark it dirty
      * @return the provenance
      */
-    public static Provenance provenance(String resolvedConfig, String engine, String data, String startedAt) {
+    public static Provenance provenance(String resolvedConfig, String engine, String data, String startedAt,
+            String gitCommit) {
         String version = MachineInfo.class.getPackage().getImplementationVersion();
-        return new Provenance(resolvedConfig, gitCommit(), version == null ? "development build" : version,
+        return new Provenance(resolvedConfig, gitCommit, version == null ? "development build" : version,
                 Engine.getDjlVersion(), engine, Engine.getEngine(engine).getVersion(),
                 System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version"),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " "

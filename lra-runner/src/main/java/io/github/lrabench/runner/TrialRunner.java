@@ -108,6 +108,7 @@ public final class TrialRunner {
         private Integer bestStep;
         private Double bestValidation;
         private String startedAt = Instant.now().toString();
+        private final String gitCommit = MachineInfo.gitCommit();
         private Long parameters;
         private Long flops;
         private com.typesafe.config.Config modelConfig;
@@ -301,7 +302,8 @@ public final class TrialRunner {
                     settings.budgetMinutes(), byBudget, trainSeconds > 0 ? samplesTrained / trainSeconds : 0,
                     MachineInfo.peakResidentBytes(), wallSeconds(), bestStep, bestValidation, testBest,
                     finalValidation, testFinal, List.copyOf(curve), provider.paperResult().orElse(null),
-                    MachineInfo.provenance(renderedConfig, context.engine(), data.description(), startedAt));
+                    MachineInfo.provenance(renderedConfig, context.engine(), data.description(), startedAt,
+                            gitCommit));
         }
 
         private TrialState state() {
