@@ -23,13 +23,7 @@ class BenchmarkSmokeTest {
         b.embedding = 8;
         b.heads = 2;
         b.headSize = 4;
-        b.setUp();
-        try {
-            assertThat(b.forward()).isEqualTo(2 * 16 * 8);
-            assertThat(b.forwardBackward()).isEqualTo(2 * 16 * 8);
-        } finally {
-            b.tearDown();
-        }
+        assertBothPassesReturn(b, b::setUp, 2 * 16 * 8);
     }
 
     @Test
@@ -44,13 +38,7 @@ class BenchmarkSmokeTest {
         b.landmarks = 4;
         b.iterations = 2;
         b.convKernel = 3;
-        b.setUp();
-        try {
-            assertThat(b.forward()).isEqualTo(2 * 16 * 8);
-            assertThat(b.forwardBackward()).isEqualTo(2 * 16 * 8);
-        } finally {
-            b.tearDown();
-        }
+        assertBothPassesReturn(b, b::setUp, 2 * 16 * 8);
     }
 
     @ParameterizedTest
@@ -62,13 +50,7 @@ class BenchmarkSmokeTest {
         b.length = 16;
         b.batch = 2;
         b.hidden = 8;
-        b.setUp();
-        try {
-            assertThat(b.forward()).isEqualTo(2 * 16 * 8);
-            assertThat(b.forwardBackward()).isEqualTo(2 * 16 * 8);
-        } finally {
-            b.tearDown();
-        }
+        assertBothPassesReturn(b, b::setUp, 2 * 16 * 8);
     }
 
     @Test
@@ -111,10 +93,17 @@ class BenchmarkSmokeTest {
         b.protocol = "lra-image";
         b.length = 64;
         b.batch = 2;
-        b.setUp();
+        assertBothPassesReturn(b, b::setUp, 2 * 10);
+    }
+
+    /**
+     * Sets a block benchmark up, checks that both timed methods return the expected output size, and tears it down.
+     */
+    private static void assertBothPassesReturn(BlockBenchmark b, Runnable setUp, long expectedOutputSize) {
+        setUp.run();
         try {
-            assertThat(b.forward()).isEqualTo(2 * 10);
-            assertThat(b.forwardBackward()).isEqualTo(2 * 10);
+            assertThat(b.forward()).isEqualTo(expectedOutputSize);
+            assertThat(b.forwardBackward()).isEqualTo(expectedOutputSize);
         } finally {
             b.tearDown();
         }
