@@ -1,5 +1,7 @@
 package io.github.lrabench.runner.perf;
 
+import java.util.List;
+
 /**
  * The ops of one training step.
  *
@@ -10,11 +12,20 @@ package io.github.lrabench.runner.perf;
  * @param forwardArrays NDArrays that the forward pass and the loss left in the step's manager (every engine): a
  *     lower bound on the forward ops DJL dispatched, as each op creates at least one array
  * @param method how the op counts were made, or why there are none ({@code not exposed ...})
+ * @param profiledMilliseconds the summed duration of every top-level op of the profiled step (profiler overhead
+ *     included), or null without a profiler
+ * @param hottest the ops that took longest in that step, longest first; empty without a profiler
  */
-public record OpCounts(Long forward, Long backward, Long update, Long total, Integer forwardArrays, String method) {
+public record OpCounts(Long forward, Long backward, Long update, Long total, Integer forwardArrays, String method,
+        Double profiledMilliseconds, List<OpTime> hottest) {
+
+    /** Copies the hottest ops. */
+    public OpCounts {
+        hottest = List.copyOf(hottest);
+    }
 
     /**
-     * Creates the counts, adding up the total.
+     * Creates counts without op times, adding up the total.
      *
      * @param forward forward ops, or null
      * @param backward backward ops, or null
@@ -25,6 +36,18 @@ public record OpCounts(Long forward, Long backward, Long update, Long total, Int
      */
     public static OpCounts of(Long forward, Long backward, Long update, Integer forwardArrays, String method) {
         Long total = forward == null || backward == null || update == null ? null : forward + backward + update;
-        return new OpCounts(forward, backward, update, total, forwardArrays, method);
+        return new OpCounts(forward, backward, update, total, forwardArrays, method, null, List.of());
+    }
+
+    /**
+     * Returns these counts with the op times of the profiled step.
+     *
+     * @param step the forward, backward and update tallies added together
+     * @param limit how many of the hottest ops to keep
+     * @return the counts with {@link #profiledMilliseconds()} and {@link #hottest()}
+     */
+    OpCounts withTimes(OpTally step, int limit) {
+        return new OpCounts(forward, backward, update, total, forwardArrays, method, step.milliseconds(),
+                step.hottest(limit));
     }
 }

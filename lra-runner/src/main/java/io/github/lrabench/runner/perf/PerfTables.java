@@ -85,6 +85,26 @@ public final class PerfTables {
         table(out, models);
         out.append('\n');
 
+        List<ModelPerf> profiled = report.models().stream().filter(r -> r.ok() && !r.ops().hottest().isEmpty())
+                .toList();
+        if (!profiled.isEmpty()) {
+            heading(out, "Where one profiled training step spends its time: the slowest top-level ops (share of the"
+                    + " summed op time; calls)");
+            TextTable hot = new TextTable("model", "engine", "op time ms", "slowest ops");
+            for (ModelPerf r : profiled) {
+                double total = r.ops().profiledMilliseconds();
+                List<String> ops = new ArrayList<>();
+                for (OpTime op : r.ops().hottest().subList(0, Math.min(5, r.ops().hottest().size()))) {
+                    ops.add(String.format(Locale.ROOT, "%s %.0f%% (%d)", shortOpName(op.name()),
+                            100 * op.milliseconds() / total,
+                            op.calls()));
+                }
+                hot.add(r.model(), r.engine(), String.format(Locale.ROOT, "%.0f", total), String.join("; ", ops));
+            }
+            table(out, hot);
+            out.append('\n');
+        }
+
         if (!report.ratios().isEmpty()) {
             EngineRatio first = report.ratios().get(0);
             heading(out, "Engine ratio " + first.numeratorEngine() + "/" + first.denominatorEngine()
@@ -193,5 +213,11 @@ public final class PerfTables {
         }
         return bytes >= 1L << 30 ? String.format(Locale.ROOT, "%.2f GiB", bytes / (double) (1L << 30))
                 : String.format(Locale.ROOT, "%.0f MiB", bytes / (double) (1L << 20));
+    }
+
+    /** Drops the profiler's prefix of autograd nodes, which run the backward pass ("SoftmaxBackward0"). */
+    static String shortOpName(String name) {
+        String node = "autograd::engine::evaluate_function: ";
+        return name.startsWith(node) ? name.substring(node.length()) : name;
     }
 }

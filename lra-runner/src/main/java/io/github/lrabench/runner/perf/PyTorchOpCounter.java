@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Counts ops with PyTorch's autograd profiler, which DJL PyTorch exposes ({@code JniUtils.startProfile} /
@@ -21,7 +23,7 @@ final class PyTorchOpCounter implements OpCounter {
     private final ObjectMapper mapper = new ObjectMapper();
 
     @Override
-    public long count(Runnable work) {
+    public OpTally tally(Runnable work) {
         Path trace;
         try {
             trace = Files.createTempFile("lra-perf-trace", ".json");
@@ -35,7 +37,7 @@ final class PyTorchOpCounter implements OpCounter {
             } finally {
                 JniUtils.stopProfile(trace.toString());
             }
-            return countTopLevel(mapper.readTree(trace.toFile()));
+            return tallyTopLevel(mapper.readTree(trace.toFile()));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the PyTorch profiler trace " + trace, e);
         } finally {
@@ -53,23 +55,27 @@ final class PyTorchOpCounter implements OpCounter {
     }
 
     /**
-     * Counts the events of a Chrome trace that no other event of the same thread encloses.
+     * Tallies the events of a Chrome trace that no other event of the same thread encloses: their number, and
+     * their calls and summed duration per name.
      *
-     * @param trace the trace: an array of events with {@code ph}, {@code tid}, {@code ts} and {@code dur}
-     * @return the number of top-level complete events
+     * @param trace the trace: an array of events with {@code name}, {@code ph}, {@code tid}, {@code ts} and
+     *     {@code dur} (microseconds)
+     * @return the top-level complete events, counted and timed
      */
-    static long countTopLevel(JsonNode trace) {
-        record Event(String thread, double start, double end) {}
+    static OpTally tallyTopLevel(JsonNode trace) {
+        record Event(String name, String thread, double start, double end) {}
         List<Event> events = new ArrayList<>();
         for (JsonNode event : trace) {
             if ("X".equals(event.path("ph").asText())) {
                 double start = event.path("ts").asDouble();
-                events.add(new Event(event.path("tid").asText(), start, start + event.path("dur").asDouble()));
+                events.add(new Event(event.path("name").asText(), event.path("tid").asText(), start,
+                        start + event.path("dur").asDouble()));
             }
         }
         events.sort(Comparator.comparing(Event::thread).thenComparingDouble(Event::start)
                 .thenComparing(Comparator.comparingDouble(Event::end).reversed()));
         long count = 0;
+        Map<String, OpTime> byName = new HashMap<>();
         String thread = null;
         double end = Double.NEGATIVE_INFINITY;
         for (Event event : events) {
@@ -80,10 +86,13 @@ final class PyTorchOpCounter implements OpCounter {
             if (event.start() >= end) {
                 count++;
                 end = event.end();
+                double ms = (event.end() - event.start()) / 1000.0;
+                byName.merge(event.name(), new OpTime(event.name(), 1, ms),
+                        (a, b) -> new OpTime(a.name(), a.calls() + 1, a.milliseconds() + b.milliseconds()));
             } else {
                 end = Math.max(end, event.end());
             }
         }
-        return count;
+        return new OpTally(count, List.copyOf(byName.values()));
     }
 }

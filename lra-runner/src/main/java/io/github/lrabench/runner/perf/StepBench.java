@@ -15,6 +15,7 @@ import ai.djl.training.tracker.Tracker;
 import io.github.lrabench.api.SequenceClassifier;
 import io.github.lrabench.api.TaskSpec;
 import io.github.lrabench.runner.ParameterCounts;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,6 +27,9 @@ import java.util.Optional;
  * of the named engine, so that several engines can be measured in one process.
  */
 final class StepBench implements AutoCloseable {
+
+    /** How many of a profiled step's slowest op kinds the report keeps. */
+    private static final int HOTTEST_OPS = 8;
 
     private final String engine;
     private final SyntheticBatch batch;
@@ -123,30 +127,39 @@ final class StepBench implements AutoCloseable {
             NDArray y = batch.labels(step);
             int before = step.getManagedArrays().size();
             NDArray[] loss = new NDArray[1];
-            Long forwardOps;
-            Long backwardOps;
+            Optional<OpTally> forwardOps;
+            Optional<OpTally> backwardOps;
             int arrays;
             try (GradientCollector collector = trainer.newGradientCollector()) {
                 Runnable forward = () -> loss[0] = trainer.getLoss()
                         .evaluate(new NDList(y), new NDList(trainer.forward(new NDList(x)).head()));
-                forwardOps = counted(counter, forward);
+                forwardOps = tallied(counter, forward);
                 EngineHooks.synchronize(engine);
                 arrays = step.getManagedArrays().size() - before;
-                backwardOps = counted(counter, () -> collector.backward(loss[0]));
+                backwardOps = tallied(counter, () -> collector.backward(loss[0]));
             }
-            Long updateOps = counted(counter, trainer::step);
+            Optional<OpTally> updateOps = tallied(counter, trainer::step);
             EngineHooks.synchronize(engine);
-            return OpCounts.of(forwardOps, backwardOps, updateOps, arrays,
+            OpCounts counts = OpCounts.of(count(forwardOps), count(backwardOps), count(updateOps), arrays,
                     counter.map(OpCounter::method).orElse(unexposed));
+            if (forwardOps.isEmpty() || backwardOps.isEmpty() || updateOps.isEmpty()) {
+                return counts;
+            }
+            return counts.withTimes(OpTally.sum(List.of(forwardOps.get(), backwardOps.get(), updateOps.get())),
+                    HOTTEST_OPS);
         }
     }
 
-    private static Long counted(Optional<OpCounter> counter, Runnable work) {
+    private static Optional<OpTally> tallied(Optional<OpCounter> counter, Runnable work) {
         if (counter.isPresent()) {
-            return counter.get().count(work);
+            return Optional.of(counter.get().tally(work));
         }
         work.run();
-        return null;
+        return Optional.empty();
+    }
+
+    private static Long count(Optional<OpTally> tally) {
+        return tally.map(OpTally::count).orElse(null);
     }
 
     private double trainStep() {

@@ -2,6 +2,7 @@ package io.github.lrabench.runner.perf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.data.Offset.offset;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -71,7 +72,7 @@ class PerfPartsTest {
     }
 
     @Test
-    void onlyEventsNoOtherEventOfTheirThreadEnclosesAreCounted() throws Exception {
+    void onlyEventsNoOtherEventOfTheirThreadEnclosesAreCountedAndTimed() throws Exception {
         String trace = """
                 [
                  {"name": "aten::mm", "ph": "X", "ts": 1.0, "dur": 2.0, "tid": 1},
@@ -80,11 +81,22 @@ class PerfPartsTest {
                  {"name": "evaluate_function: TanhBackward0", "ph": "X", "ts": 6.0, "dur": 2.0, "tid": 1},
                  {"name": "aten::tanh_backward", "ph": "X", "ts": 6.0, "dur": 1.0, "tid": 1},
                  {"name": "aten::add", "ph": "X", "ts": 1.0, "dur": 1.0, "tid": 2},
+                 {"name": "aten::tanh", "ph": "X", "ts": 9.5, "dur": 4.0, "tid": 2},
                  {"name": "instant", "ph": "i", "ts": 9.0, "tid": 1}
                 ]
                 """;
-        // matmul (holding mm), tanh, the backward node (holding tanh_backward) on thread 1; add on thread 2
-        assertThat(PyTorchOpCounter.countTopLevel(new ObjectMapper().readTree(trace))).isEqualTo(4);
+        // matmul (holding mm), tanh, the backward node (holding tanh_backward) on thread 1; add, tanh on thread 2
+        OpTally tally = PyTorchOpCounter.tallyTopLevel(new ObjectMapper().readTree(trace));
+        assertThat(tally.count()).isEqualTo(5);
+        List<OpTime> hottest = tally.hottest(2);
+        assertThat(hottest).extracting(OpTime::name, OpTime::calls)
+                .containsExactly(tuple("aten::tanh", 2L), tuple("aten::matmul", 1L));
+        assertThat(hottest.get(0).milliseconds()).isCloseTo(0.005, offset(1e-12));
+        assertThat(tally.milliseconds()).isCloseTo(0.011, offset(1e-12));
+        OpTally twice = OpTally.sum(List.of(tally, tally));
+        assertThat(twice.count()).isEqualTo(10);
+        assertThat(twice.hottest(1).get(0).calls()).isEqualTo(4);
+        assertThat(twice.hottest(1).get(0).milliseconds()).isCloseTo(0.010, offset(1e-12));
     }
 
     @Test

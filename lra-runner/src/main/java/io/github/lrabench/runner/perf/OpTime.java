@@ -1,0 +1,10 @@
+package io.github.lrabench.runner.perf;
+
+/**
+ * The time one kind of top-level op took in a profiled training step.
+ *
+ * @param name the op's name as the engine's profiler reports it (an ATen call or an autograd node)
+ * @param calls how many top-level calls of it the step made
+ * @param milliseconds their summed duration, profiler overhead included
+ */
+public record OpTime(String name, long calls, double milliseconds) {}
