@@ -21,6 +21,7 @@ class PerfCommandTest {
               warmup = 0
               repeats = 1
               matmul { size = 64, warmup = 0, repeats = 1 }
+              costs { bandwidth-mib = 1, dispatch-ops = 20, warmup = 0, repeats = 1 }
               length-scaling { tokens-per-batch = 64, warmup = 0, repeats = 1 }
             }
             """;
@@ -80,6 +81,23 @@ class PerfCommandTest {
                 .isEqualTo(ops.path("forward").asLong() + ops.path("backward").asLong() + ops.path("update").asLong());
         assertThat(ops.path("forwardArrays").asInt()).isPositive();
         assertThat(ops.path("method").asText()).contains("PyTorch");
+        assertThat(ops.path("bytesPerStep").asLong()).isPositive();
+        assertThat(ops.path("hottest")).isNotEmpty();
+        assertThat(ops.path("hottest").get(0).path("milliseconds").asDouble())
+                .isLessThanOrEqualTo(ops.path("profiledMilliseconds").asDouble());
+
+        JsonNode costs = json.path("costs").get(0);
+        assertThat(costs.path("status").asText()).isEqualTo("ok");
+        assertThat(costs.path("bandwidthGigabytesPerSecond").path("median").asDouble()).isPositive();
+        assertThat(costs.path("dispatchMicroseconds").path("median").asDouble()).isPositive();
+        JsonNode bounds = mean.path("bounds");
+        assertThat(bounds.path("stepMilliseconds").asDouble())
+                .isCloseTo(1000.0 * 4 / mean.path("trainSamplesPerSecond").path("median").asDouble(),
+                        org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(bounds.path("dispatchMilliseconds").asDouble()).isCloseTo(ops.path("total").asLong()
+                * costs.path("dispatchMicroseconds").path("median").asDouble() / 1000,
+                org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(bounds.path("bound").asText()).isIn("compute", "memory", "dispatch");
 
         JsonNode second = model(json, "test-second");
         assertThat(second.path("status").asText()).isEqualTo("n/a");

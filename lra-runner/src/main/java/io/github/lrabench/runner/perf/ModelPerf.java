@@ -20,11 +20,12 @@ package io.github.lrabench.runner.perf;
  * @param inferenceFractionOfLimit {@code inferenceGflops} over the run's limit
  * @param ops ops per training step
  * @param peakResidentBytes the process's peak resident memory while this model was measured (0 where unknown)
+ * @param bounds the step's time against the machine's limits; null when not measured
  */
 public record ModelPerf(String model, String family, String engine, String status, String reason, Long parameters,
         Long forwardFlopsPerSample, int batchSize, Stats trainSamplesPerSecond, Stats inferenceSamplesPerSecond,
         Double trainGflops, Double inferenceGflops, Double trainFractionOfLimit, Double trainFractionOfEngineLimit,
-        Double inferenceFractionOfLimit, OpCounts ops, long peakResidentBytes) {
+        Double inferenceFractionOfLimit, OpCounts ops, long peakResidentBytes, StepBounds bounds) {
 
     /** Returns whether the model was measured. */
     public boolean ok() {

@@ -15,9 +15,11 @@ import java.util.List;
  * @param profiledMilliseconds the summed duration of every top-level op of the profiled step (profiler overhead
  *     included), or null without a profiler
  * @param hottest the ops that took longest in that step, longest first; empty without a profiler
+ * @param bytesPerStep the bytes the step's kernels read and wrote (fp32 inputs plus allocated outputs, views
+ *     excluded), an estimate from the profiler's recorded shapes; null without a profiler
  */
 public record OpCounts(Long forward, Long backward, Long update, Long total, Integer forwardArrays, String method,
-        Double profiledMilliseconds, List<OpTime> hottest) {
+        Double profiledMilliseconds, List<OpTime> hottest, Long bytesPerStep) {
 
     /** Copies the hottest ops. */
     public OpCounts {
@@ -36,7 +38,7 @@ public record OpCounts(Long forward, Long backward, Long update, Long total, Int
      */
     public static OpCounts of(Long forward, Long backward, Long update, Integer forwardArrays, String method) {
         Long total = forward == null || backward == null || update == null ? null : forward + backward + update;
-        return new OpCounts(forward, backward, update, total, forwardArrays, method, null, List.of());
+        return new OpCounts(forward, backward, update, total, forwardArrays, method, null, List.of(), null);
     }
 
     /**
@@ -44,10 +46,10 @@ public record OpCounts(Long forward, Long backward, Long update, Long total, Int
      *
      * @param step the forward, backward and update tallies added together
      * @param limit how many of the hottest ops to keep
-     * @return the counts with {@link #profiledMilliseconds()} and {@link #hottest()}
+     * @return the counts with {@link #profiledMilliseconds()}, {@link #hottest()} and {@link #bytesPerStep()}
      */
     OpCounts withTimes(OpTally step, int limit) {
         return new OpCounts(forward, backward, update, total, forwardArrays, method, step.milliseconds(),
-                step.hottest(limit));
+                step.hottest(limit), step.bytes());
     }
 }

@@ -10,9 +10,10 @@ import java.util.Map;
  * The top-level ops a piece of work dispatched: how many, and the time per op name.
  *
  * @param count the number of top-level op calls
+ * @param bytes the bytes the innermost ops (the kernels) read and wrote, an estimate; 0 when unknown
  * @param byName time and calls per op name, in no particular order
  */
-record OpTally(long count, List<OpTime> byName) {
+record OpTally(long count, long bytes, List<OpTime> byName) {
 
     OpTally {
         byName = List.copyOf(byName);
@@ -28,8 +29,10 @@ record OpTally(long count, List<OpTime> byName) {
         Map<String, long[]> calls = new HashMap<>();
         Map<String, Double> millis = new HashMap<>();
         long count = 0;
+        long bytes = 0;
         for (OpTally part : parts) {
             count += part.count();
+            bytes += part.bytes();
             for (OpTime op : part.byName()) {
                 calls.computeIfAbsent(op.name(), n -> new long[1])[0] += op.calls();
                 millis.merge(op.name(), op.milliseconds(), Double::sum);
@@ -37,7 +40,7 @@ record OpTally(long count, List<OpTime> byName) {
         }
         List<OpTime> ops = new ArrayList<>();
         millis.forEach((name, ms) -> ops.add(new OpTime(name, calls.get(name)[0], ms)));
-        return new OpTally(count, ops);
+        return new OpTally(count, bytes, ops);
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.List;
  * @param variant the model variant
  * @param settings the {@code lra.perf} settings
  * @param matmul the matrix-multiply limit per engine
+ * @param costs the memory bandwidth and per-op cost per engine
  * @param limitGflops the run's practical limit: the best engine's median matmul GFLOP/s, or null when none worked
  * @param limitEngine the engine that set the limit, or empty
  * @param models every provider on every engine
@@ -24,7 +25,7 @@ import java.util.List;
  */
 public record PerfReport(int schemaVersion, String createdAt, MachineSummary machine, String protocol,
         TaskInfo task, String profile, String variant, PerfSettings settings, List<MatmulResult> matmul,
-        Double limitGflops, String limitEngine, List<ModelPerf> models, List<EngineRatio> ratios,
+        List<EngineCosts> costs, Double limitGflops, String limitEngine, List<ModelPerf> models, List<EngineRatio> ratios,
         List<LengthPoint> lengthScaling, List<LengthSlope> lengthSlopes, List<String> notes) {
 
     /** The current {@link #schemaVersion}. */
@@ -33,6 +34,7 @@ public record PerfReport(int schemaVersion, String createdAt, MachineSummary mac
     /** Copies the lists. */
     public PerfReport {
         matmul = List.copyOf(matmul);
+        costs = List.copyOf(costs);
         models = List.copyOf(models);
         ratios = List.copyOf(ratios);
         lengthScaling = List.copyOf(lengthScaling);

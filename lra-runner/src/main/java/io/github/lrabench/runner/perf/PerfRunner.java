@@ -71,6 +71,12 @@ public final class PerfRunner {
         MatmulResult best = matmul.stream().filter(MatmulResult::ok)
                 .max((a, b) -> Double.compare(a.gflops().median(), b.gflops().median())).orElse(null);
         Double limit = best == null ? null : best.gflops().median();
+        List<EngineCosts> costs = new ArrayList<>();
+        for (String engine : settings.engines()) {
+            progress.accept(String.format(Locale.ROOT, "memory bandwidth and per-op cost on %s ...", engine));
+            costs.add(CostProbe.measure(engine, settings.bandwidthMebibytes(), settings.dispatchOps(),
+                    settings.costWarmup(), settings.costRepeats()));
+        }
 
         List<ModelPerf> rows = new ArrayList<>();
         for (String engine : settings.engines()) {
@@ -79,7 +85,9 @@ public final class PerfRunner {
             for (String id : ids) {
                 progress.accept(String.format(Locale.ROOT, "%s on %s: batch %d, %s ...", id, engine,
                         settings.batchSize(), task.describeInputShape()));
-                rows.add(measureModel(id, engine, task, variant, limit, engineLimit));
+                EngineCosts engineCosts = costs.stream().filter(c -> c.engine().equals(engine) && c.ok())
+                        .findFirst().orElse(null);
+                rows.add(measureModel(id, engine, task, variant, limit, engineLimit, engineCosts));
             }
         }
 
@@ -98,7 +106,7 @@ public final class PerfRunner {
             }
         }
         return new PerfReport(PerfReport.SCHEMA_VERSION, Instant.now().toString(), machine(), protocol,
-                TaskInfo.of(task), settings.profile(), variant, settings, matmul, limit,
+                TaskInfo.of(task), settings.profile(), variant, settings, matmul, costs, limit,
                 best == null ? "" : best.engine(), rows, ratios(ids, rows), points, slopes, notes(limit));
     }
 
@@ -120,7 +128,7 @@ public final class PerfRunner {
     }
 
     private ModelPerf measureModel(String id, String engine, TaskSpec task, String variant, Double limit,
-            Double engineLimit) {
+            Double engineLimit, EngineCosts costs) {
         String family = context.registry().get(id).family();
         int batchSize = settings.batchSize();
         Optional<String> unavailable = unavailable(id, engine);
@@ -151,7 +159,9 @@ public final class PerfRunner {
             return new ModelPerf(id, family, engine, PerfStatus.OK, "", parameters, flops, batchSize, train,
                     inference, trainGflops, inferenceGflops, fraction(trainGflops, limit),
                     fraction(trainGflops, engineLimit), fraction(inferenceGflops, limit), ops,
-                    PeakMemory.peakBytes());
+                    PeakMemory.peakBytes(), StepBounds.of(batchSize, train.median(), flops, engineLimit,
+                            ops.bytesPerStep(), costs == null ? null : costs.bandwidthGigabytesPerSecond().median(),
+                            ops.total(), costs == null ? null : costs.dispatchMicroseconds().median()));
         } catch (IllegalArgumentException e) {
             return notMeasured(id, family, engine, PerfStatus.NOT_APPLICABLE, e.getMessage(), parameters, flops,
                     batchSize);
@@ -215,7 +225,7 @@ public final class PerfRunner {
     private static ModelPerf notMeasured(String id, String family, String engine, String status, String reason,
             Long parameters, Long flops, int batchSize) {
         return new ModelPerf(id, family, engine, status, reason, parameters, flops, batchSize, null, null, null, null,
-                null, null, null, null, 0);
+                null, null, null, null, 0, null);
     }
 
     private static TaskSpec withLength(TaskSpec task, int length) {
@@ -315,6 +325,16 @@ public final class PerfRunner {
                 + " (forward / backward / update); other engines: not exposed by DJL. 'fwd arrays' counts the"
                 + " NDArrays the forward pass and loss leave in the step's manager on every engine, a lower bound"
                 + " on the forward ops.");
+        notes.add("Bounds of a step: compute = 3 x forward FLOPs x batch at the engine's own matmul rate; memory ="
+                + " the bytes the step's kernels read and wrote (PyTorch profiler with shapes: fp32 inputs plus"
+                + " allocated outputs of the innermost ops, views excluded) at the streaming bandwidth of a + b over"
+                + " two " + settings.bandwidthMebibytes() + " MiB arrays; dispatch = ops per step x the time of one op"
+                + " under autograd (a chain of " + settings.dispatchOps() + " products of one-element arrays, forward"
+                + " and backward). Compute and dispatch are lower bounds; memory is an estimate that caches can beat"
+                + " (arrays that stay in cache never reach DRAM), so a step faster than it ('step / bound' < 1) is"
+                + " served partly from cache. 'step / bound' is the measured step over the largest of the three.");
+        notes.add("The profiled step (ops, op times, bytes) runs under the profiler once after the timed steps; its"
+                + " op times include the profiler's overhead and serve only to rank the ops.");
         notes.add("Peak memory is the whole process's peak resident size (VmHWM) while the model was measured.");
         notes.add("Length scaling: training time per sample with batch min(" + settings.batchSize() + ", max(1, "
                 + settings.tokensPerBatch() + " / L)) (smaller batches at long L; per-sample time is compared), "

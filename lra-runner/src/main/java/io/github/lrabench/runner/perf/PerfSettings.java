@@ -23,6 +23,10 @@ import java.util.function.Supplier;
  * @param matmulSize n of the n×n×n matrix product ({@code matmul.size})
  * @param matmulWarmup untimed products ({@code matmul.warmup})
  * @param matmulRepeats timed products ({@code matmul.repeats})
+ * @param bandwidthMebibytes size of each array of the bandwidth probe, MiB ({@code costs.bandwidth-mib})
+ * @param dispatchOps ops per timed run of the dispatch probe ({@code costs.dispatch-ops})
+ * @param costWarmup untimed runs of each cost probe ({@code costs.warmup})
+ * @param costRepeats timed runs of each cost probe ({@code costs.repeats})
  * @param lengths the sequence lengths of the length scaling, ascending, each once ({@code lengths})
  * @param tokensPerBatch the batch at length L is {@code min(batchSize, max(1, tokensPerBatch / L))} ({@code
  *     length-scaling.tokens-per-batch})
@@ -32,7 +36,8 @@ import java.util.function.Supplier;
  *     length-scaling.all-engines})
  */
 public record PerfSettings(List<String> engines, String profile, int batchSize, int warmup, int repeats, long seed,
-        String out, boolean countOps, int matmulSize, int matmulWarmup, int matmulRepeats, List<Integer> lengths,
+        String out, boolean countOps, int matmulSize, int matmulWarmup, int matmulRepeats, int bandwidthMebibytes,
+        int dispatchOps, int costWarmup, int costRepeats, List<Integer> lengths,
         int tokensPerBatch, int lengthWarmup, int lengthRepeats, boolean lengthAllEngines) {
 
     /** The configuration block these settings come from. */
@@ -67,7 +72,9 @@ public record PerfSettings(List<String> engines, String profile, int batchSize, 
                 read.atLeast("warmup", 0), read.atLeast("repeats", 1),
                 read.value("seed", () -> read.block.getLong("seed"), 0L), read.string("out"),
                 read.bool("count-ops"), read.atLeast("matmul.size", 1), read.atLeast("matmul.warmup", 0),
-                read.atLeast("matmul.repeats", 1), List.copyOf(new TreeSet<>(lengths)),
+                read.atLeast("matmul.repeats", 1), read.atLeast("costs.bandwidth-mib", 1),
+                read.atLeast("costs.dispatch-ops", 1), read.atLeast("costs.warmup", 0),
+                read.atLeast("costs.repeats", 1), List.copyOf(new TreeSet<>(lengths)),
                 read.atLeast("length-scaling.tokens-per-batch", 1), read.atLeast("length-scaling.warmup", 0),
                 read.atLeast("length-scaling.repeats", 1), read.bool("length-scaling.all-engines"));
         if (!read.problems.isEmpty()) {

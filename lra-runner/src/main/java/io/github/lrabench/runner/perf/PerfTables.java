@@ -85,6 +85,36 @@ public final class PerfTables {
         table(out, models);
         out.append('\n');
 
+        if (!report.costs().isEmpty()) {
+            heading(out, "Memory bandwidth (a + b, GB/s) and cost of one op (µs): median (min-max)");
+            TextTable costs = new TextTable("engine", "bandwidth GB/s", "µs per op");
+            for (EngineCosts c : report.costs()) {
+                costs.add(c.engine(), c.ok() ? stats(c.bandwidthGigabytesPerSecond(), 1)
+                        : note(c.engine() + " costs", c.reason(), c.status()), c.ok() ? stats(c.dispatchMicroseconds(), 1)
+                        : "-");
+            }
+            table(out, costs);
+            out.append('\n');
+        }
+
+        List<ModelPerf> bounded = report.models().stream().filter(r -> r.ok() && r.bounds() != null).toList();
+        if (!bounded.isEmpty()) {
+            heading(out, String.format(Locale.ROOT, "What bounds a training step (batch %d): each limit's lower bound"
+                    + " on the step time, ms", s.batchSize()));
+            TextTable bounds = new TextTable("model", "engine", "step ms", "compute ms", "memory ms", "bytes/step",
+                    "dispatch ms", "bound by", "step / bound");
+            for (ModelPerf r : bounded) {
+                StepBounds b = r.bounds();
+                bounds.add(r.model(), r.engine(), millis(b.stepMilliseconds()), millis(b.computeMilliseconds()),
+                        millis(b.memoryMilliseconds()),
+                        bytes(r.ops().bytesPerStep() == null ? 0 : r.ops().bytesPerStep()), millis(b.dispatchMilliseconds()),
+                        b.bound().isEmpty() ? "-" : b.bound(), b.stepOverBound() == null ? "-"
+                                : String.format(Locale.ROOT, "%.2fx", b.stepOverBound()));
+            }
+            table(out, bounds);
+            out.append('\n');
+        }
+
         List<ModelPerf> profiled = report.models().stream().filter(r -> r.ok() && !r.ops().hottest().isEmpty())
                 .toList();
         if (!profiled.isEmpty()) {
@@ -219,5 +249,9 @@ public final class PerfTables {
     static String shortOpName(String name) {
         String node = "autograd::engine::evaluate_function: ";
         return name.startsWith(node) ? name.substring(node.length()) : name;
+    }
+
+    private static String millis(Double value) {
+        return value == null ? "-" : String.format(Locale.ROOT, value >= 10 ? "%.0f" : "%.1f", value);
     }
 }

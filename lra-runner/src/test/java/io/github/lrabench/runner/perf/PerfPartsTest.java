@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.data.Offset.offset;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
@@ -94,9 +95,61 @@ class PerfPartsTest {
         assertThat(hottest.get(0).milliseconds()).isCloseTo(0.005, offset(1e-12));
         assertThat(tally.milliseconds()).isCloseTo(0.011, offset(1e-12));
         OpTally twice = OpTally.sum(List.of(tally, tally));
+        assertThat(twice.bytes()).isEqualTo(2 * tally.bytes());
         assertThat(twice.count()).isEqualTo(10);
         assertThat(twice.hottest(1).get(0).calls()).isEqualTo(4);
         assertThat(twice.hottest(1).get(0).milliseconds()).isCloseTo(0.010, offset(1e-12));
+    }
+
+    @Test
+    void kernelBytesAreTheTensorInputsReadPlusTheMemoryAllocated() throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode add = mapper.readTree("""
+                {"name": "aten::add", "shape": [[1024, 1024], [1024, 1024], []], "cpu mem": "4.00 Mb"}
+                """);
+        assertThat(PyTorchOpCounter.kernelBytes("aten::add", add)).isEqualTo(3L * 4 * 1024 * 1024);
+        JsonNode freeing = mapper.readTree("""
+                {"name": "aten::sum", "shape": [[256]], "cpu mem": "-1.00 Kb"}
+                """);
+        assertThat(PyTorchOpCounter.kernelBytes("aten::sum", freeing)).isEqualTo(4L * 256);
+        JsonNode view = mapper.readTree("""
+                {"name": "aten::view", "shape": [[1024, 1024], [2]], "cpu mem": "0 b"}
+                """);
+        assertThat(PyTorchOpCounter.kernelBytes("aten::view", view)).isZero();
+    }
+
+    @Test
+    void onlyInnermostEventsCountTheirBytes() throws Exception {
+        String trace = """
+                [
+                 {"name": "aten::matmul", "ph": "X", "ts": 0.0, "dur": 10.0, "tid": 1, "shape": [[8], [8]],
+                  "cpu mem": "64 b"},
+                 {"name": "aten::mm", "ph": "X", "ts": 1.0, "dur": 5.0, "tid": 1, "shape": [[4], [4]],
+                  "cpu mem": "16 b"},
+                 {"name": "aten::tanh", "ph": "X", "ts": 20.0, "dur": 1.0, "tid": 1, "shape": [[2]], "cpu mem": "8 b"}
+                ]
+                """;
+        OpTally tally = PyTorchOpCounter.tallyTopLevel(new ObjectMapper().readTree(trace));
+        // mm (inside matmul): 8 floats read + 16 bytes; tanh: 2 floats + 8 bytes; matmul itself is not a kernel
+        assertThat(tally.bytes()).isEqualTo(8 * 4 + 16 + 2 * 4 + 8);
+        assertThat(tally.count()).isEqualTo(2);
+    }
+
+    @Test
+    void theLargestBoundNamesWhatBindsTheStep() {
+        // batch 32 at 100 samples/s: 320 ms; 1 MFLOP/sample x3 x32 at 1 GFLOP/s: 96 ms; 1 GB at 10 GB/s: 100 ms;
+        // 5000 ops x 40 µs: 200 ms
+        StepBounds bounds = StepBounds.of(32, 100, 1_000_000L, 1.0, 1_000_000_000L, 10.0, 5000L, 40.0);
+        assertThat(bounds.stepMilliseconds()).isCloseTo(320, offset(1e-9));
+        assertThat(bounds.computeMilliseconds()).isCloseTo(96, offset(1e-9));
+        assertThat(bounds.memoryMilliseconds()).isCloseTo(100, offset(1e-9));
+        assertThat(bounds.dispatchMilliseconds()).isCloseTo(200, offset(1e-9));
+        assertThat(bounds.bound()).isEqualTo("dispatch");
+        assertThat(bounds.stepOverBound()).isCloseTo(1.6, offset(1e-9));
+
+        StepBounds unknown = StepBounds.of(32, 100, null, null, null, null, null, null);
+        assertThat(unknown.bound()).isEmpty();
+        assertThat(unknown.stepOverBound()).isNull();
     }
 
     @Test
