@@ -60,6 +60,29 @@ class BatchOpsTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"PyTorch", "MXNet"})
+    void dropoutZeroesTheRightShareAndItsGradientIsItsMask(String engine) {
+        try (NDManager manager = Engine.getEngine(engine).newBaseManager()) {
+            NDArray x = manager.ones(new Shape(10_000));
+            x.setRequiresGradient(true);
+            float[] dropped;
+            try (GradientCollector collector = Engine.getEngine(engine).newGradientCollector()) {
+                NDArray y = BatchOps.dropout(x, 0.25f, true);
+                dropped = y.toFloatArray();
+                collector.backward(y.sum());
+            }
+            int kept = 0;
+            for (float value : dropped) {
+                assertThat(value).isCloseTo(value > 0 ? 1f / 0.75f : 0f, within(1e-6f));
+                kept += value > 0 ? 1 : 0;
+            }
+            assertThat(kept / 10_000.0).isCloseTo(0.75, within(0.03));
+            // x is all ones, so d sum(dropout(x)) / dx is the mask itself
+            assertThat(x.getGradient().toFloatArray()).containsExactly(dropped, within(1e-6f));
+        }
+    }
+
     @Test
     void dropoutRateOutsideTheUnitIntervalIsRefused() {
         try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager()) {
