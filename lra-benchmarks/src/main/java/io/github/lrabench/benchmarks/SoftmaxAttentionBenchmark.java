@@ -18,7 +18,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Multi-head softmax attention (projections, {@code softmax(QKᵀ/√dh)V} per head, output projection) on {@code (B,
- * L, d)}: quadratic in L. Defaults are the transformer's {@code cpu} variant (d 64, 2 heads of 16).
+ * L, d)}: quadratic in L. Defaults are the transformer's {@code cpu} variant (d 64, one head of 32) and its
+ * former two heads of 16.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -44,18 +45,18 @@ public class SoftmaxAttentionBenchmark extends BlockBenchmark {
     @Param({"64"})
     public int embedding;
 
-    /** H. */
-    @Param({"2"})
-    public int heads;
-
-    /** dh. */
-    @Param({"16"})
-    public int headSize;
+    /**
+     * Heads × head size, {@code HxDH}. The default pair is the before/after of the cpu variants' change from two
+     * heads of 16 to one of 32: the same FLOPs, half the {@code (B, H, L, L)} scores.
+     */
+    @Param({"1x32", "2x16"})
+    public String heads;
 
     /** Builds and initialises the block. */
     @Setup(Level.Trial)
     public void setUp() {
-        harness = BlockHarness.of(engine, new MultiHeadAttention(embedding, heads, headSize, true,
-                new SoftmaxAttention(0f)), new Shape(batch, length, embedding), 0);
+        String[] layout = heads.split("x");
+        harness = BlockHarness.of(engine, new MultiHeadAttention(embedding, Integer.parseInt(layout[0]),
+                Integer.parseInt(layout[1]), true, new SoftmaxAttention(0f)), new Shape(batch, length, embedding), 0);
     }
 }

@@ -21,8 +21,7 @@ class BenchmarkSmokeTest {
         b.length = 16;
         b.batch = 2;
         b.embedding = 8;
-        b.heads = 2;
-        b.headSize = 4;
+        b.heads = "2x4";
         assertBothPassesReturn(b, b::setUp, 2 * 16 * 8);
     }
 
