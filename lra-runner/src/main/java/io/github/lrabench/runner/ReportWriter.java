@@ -59,7 +59,8 @@ public final class ReportWriter {
      */
     public String markdown(List<SummaryRow> rows, List<RunResult> results) {
         StringBuilder md = new StringBuilder("# lra-bench results\n\n");
-        md.append("Accuracy: test accuracy at the best-validation step, mean ± std over completed seeds (final-step"
+        md.append("Accuracy: test accuracy at the best-validation step, mean ± std over completed seeds (no ± with one"
+                + " seed; final-step"
                 + " test accuracy in brackets). Model selection used the validation split only.\n\n");
         md.append("| model | family | protocol | profile (budget) | paper accuracy (task) | predecessor | ours"
                 + " | seeds | params | samples/s | minutes | steps | command |\n");
@@ -133,6 +134,10 @@ public final class ReportWriter {
     private static String ours(SummaryRow row) {
         if (row.meanTestAtBest() == null) {
             return "failed";
+        }
+        if (row.seeds() == 1) {
+            // one seed has no spread to show
+            return String.format(Locale.ROOT, "%.2f%% (%.2f%%)", row.meanTestAtBest(), row.meanTestFinal());
         }
         return String.format(Locale.ROOT, "%.2f ± %.2f%% (%.2f%%)", row.meanTestAtBest(), row.stdTestAtBest(),
                 row.meanTestFinal());

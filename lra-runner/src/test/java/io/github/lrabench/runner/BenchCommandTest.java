@@ -23,6 +23,9 @@ class BenchCommandTest {
         assertThat(out.resolve("scifar/test-mean-pool/seed-0/result.json")).isRegularFile();
         assertThat(out.resolve("scifar/test-second/seed-0/model.conf")).isRegularFile();
         assertThat(Files.readString(out.resolve("summary.md"))).contains("| test-second | test | scifar | smoke");
+        // one seed: the accuracy is shown without a spread
+        assertThat(Files.readAllLines(out.resolve("summary.md"))).filteredOn(l -> l.startsWith("| test-second | test |"))
+                .singleElement().asString().doesNotContain("±").containsPattern("\\| \\d+\\.\\d\\d% \\(");
         String provenance = Files.readString(out.resolve("scifar/test-mean-pool/seed-0/result.json"));
         assertThat(provenance).contains("synthetic(seed=0)").contains("\"engine\" : \"PyTorch\"");
 

@@ -61,6 +61,9 @@ class SuiteRunnerTest {
             assertThat(Files.readString(out.resolve("summary.md"))).contains("test-mean-pool").contains("test-second")
                     .contains("50.00% (test task)");
             assertThat(Files.readAllLines(out.resolve("summary.csv"))).hasSize(3);
+            // two seeds: mean ± std
+            assertThat(Files.readAllLines(out.resolve("summary.md"))).filteredOn(l -> l.startsWith("| test-mean-pool | test |"))
+                    .singleElement().asString().contains(" ± ");
             assertThat(out.resolve("curves-lra-image.png")).isRegularFile();
             assertThat(out.resolve("cost-lra-image.png")).isRegularFile();
         }
