@@ -200,7 +200,7 @@ public final class TrialRunner {
 
         private Optional<String> train(Model model, Trainer trainer, CheckpointStore checkpoints,
                 TrialListener listener) {
-            EpochSampler sampler = new EpochSampler(trial.seed(), data.train().size(), settings.batchSize());
+            StepSampler sampler = new StepSampler(trial.seed(), data.train().size(), settings.batchSize());
             double lossSum = 0;
             double accuracySum = 0;
             int stepsSinceEval = 0;

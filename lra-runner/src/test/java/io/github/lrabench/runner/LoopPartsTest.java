@@ -63,15 +63,15 @@ class LoopPartsTest {
 
     @Test
     void samplerGivesEachEpochAPermutationDeterminedBySeedAndEpoch() {
-        EpochSampler sampler = new EpochSampler(7, 10, 3);
+        StepSampler sampler = new StepSampler(7, 10, 3);
         assertThat(sampler.stepsPerEpoch()).isEqualTo(3);
         Set<Integer> epoch0 = new HashSet<>();
         IntStream.range(0, 3).forEach(s -> Arrays.stream(sampler.batch(s)).forEach(epoch0::add));
         assertThat(epoch0).hasSize(9).allMatch(i -> i >= 0 && i < 10);
-        int[] resumed = new EpochSampler(7, 10, 3).batch(4);
+        int[] resumed = new StepSampler(7, 10, 3).batch(4);
         assertThat(sampler.batch(4)).containsExactly(resumed);
-        assertThat(new EpochSampler(8, 10, 3).batch(0)).isNotEqualTo(new EpochSampler(7, 10, 3).batch(0));
-        assertThatThrownBy(() -> new EpochSampler(0, 2, 3)).hasMessageContaining("fewer than one batch of 3");
+        assertThat(new StepSampler(8, 10, 3).batch(0)).isNotEqualTo(new StepSampler(7, 10, 3).batch(0));
+        assertThatThrownBy(() -> new StepSampler(0, 2, 3)).hasMessageContaining("fewer than one batch of 3");
     }
 
     @Test

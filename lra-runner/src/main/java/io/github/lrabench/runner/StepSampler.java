@@ -6,9 +6,11 @@ import java.util.Arrays;
 /**
  * Which training sequences form the batch of a step: each epoch is a fresh permutation derived from the run seed
  * and the epoch number, cut into full batches (the remainder is dropped, as LRA does). A resumed trial therefore
- * sees exactly the batches it would have seen without the interruption.
+ * sees exactly the batches it would have seen without the interruption. Unlike the dataset module's DJL sampler
+ * ({@link io.github.lrabench.dataset.EpochSampler}, which yields whole epochs), it is indexed by optimiser step,
+ * which is what a resumable step loop needs; both draw the same permutations ({@link Permutations}).
  */
-public final class EpochSampler {
+public final class StepSampler {
 
     private final long seed;
     private final int size;
@@ -24,7 +26,7 @@ public final class EpochSampler {
      * @param batchSize B
      * @throws IllegalArgumentException when the split is smaller than one batch
      */
-    public EpochSampler(long seed, int size, int batchSize) {
+    public StepSampler(long seed, int size, int batchSize) {
         if (size < batchSize) {
             throw new IllegalArgumentException("the training split has " + size
                     + " sequences, fewer than one batch of " + batchSize + " (lower training.batch-size)");
