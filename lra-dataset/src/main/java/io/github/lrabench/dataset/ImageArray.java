@@ -1,5 +1,7 @@
 package io.github.lrabench.dataset;
 
+import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -45,6 +47,51 @@ public final class ImageArray {
         }
         this.pixels = pixels;
         this.labels = labels;
+    }
+
+    /**
+     * Returns one image as an array of one, its pixels laid out exactly as the data pipeline lays out a decoded
+     * file (a grey image's stored values in all three planes, without a colour-space conversion).
+     *
+     * @param image a 32×32 image
+     * @param label its class index (0..127)
+     * @return the array
+     * @throws IllegalArgumentException when the image is not 32×32 or the label is negative
+     */
+    public static ImageArray of(BufferedImage image, int label) {
+        if (image.getWidth() != SIDE || image.getHeight() != SIDE) {
+            throw new IllegalArgumentException("expected a " + SIDE + "×" + SIDE + " image but got "
+                    + image.getWidth() + "×" + image.getHeight());
+        }
+        byte[] planes = new byte[IMAGE_BYTES];
+        copyPixels(image, planes, 0);
+        return new ImageArray(planes, new byte[] {(byte) label});
+    }
+
+    /**
+     * Copies a 32×32 image into {@code destination[offset .. offset + 3072)} as planar RGB; a grey image's stored
+     * values go to all three planes unchanged.
+     */
+    static void copyPixels(BufferedImage image, byte[] destination, int offset) {
+        int pixels = ImageArray.PIXELS;
+        if (image.getType() == BufferedImage.TYPE_BYTE_GRAY) {
+            // getRGB would pass gray through a colour-space conversion; the raster holds the stored values
+            Raster raster = image.getRaster();
+            for (int p = 0; p < pixels; p++) {
+                byte value = (byte) raster.getSample(p % ImageArray.SIDE, p / ImageArray.SIDE, 0);
+                destination[offset + p] = value;
+                destination[offset + pixels + p] = value;
+                destination[offset + 2 * pixels + p] = value;
+            }
+            return;
+        }
+        int[] argb = image.getRGB(0, 0, ImageArray.SIDE, ImageArray.SIDE, null, 0, ImageArray.SIDE);
+        for (int p = 0; p < pixels; p++) {
+            int value = argb[p];
+            destination[offset + p] = (byte) (value >> 16);
+            destination[offset + pixels + p] = (byte) (value >> 8);
+            destination[offset + 2 * pixels + p] = (byte) value;
+        }
     }
 
     /** Returns an array holding no images. */

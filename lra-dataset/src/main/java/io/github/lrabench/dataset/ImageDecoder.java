@@ -1,7 +1,5 @@
 package io.github.lrabench.dataset;
 
-import java.awt.image.BufferedImage;
-import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,35 +47,13 @@ final class ImageDecoder {
                     throw new InvalidDataException(file + " is " + width + "×" + height
                             + " pixels; expected 32×32 RGB images");
                 }
-                copyPixels(reader.read(0), destination, offset);
+                ImageArray.copyPixels(reader.read(0), destination, offset);
             } catch (IIOException e) {
                 throw new InvalidDataException(file + " could not be decoded as a PNG or JPEG image: "
                         + e.getMessage(), e);
             } finally {
                 reader.dispose();
             }
-        }
-    }
-
-    private static void copyPixels(BufferedImage image, byte[] destination, int offset) {
-        int pixels = ImageArray.PIXELS;
-        if (image.getType() == BufferedImage.TYPE_BYTE_GRAY) {
-            // getRGB would pass gray through a colour-space conversion; the raster holds the stored values
-            Raster raster = image.getRaster();
-            for (int p = 0; p < pixels; p++) {
-                byte value = (byte) raster.getSample(p % ImageArray.SIDE, p / ImageArray.SIDE, 0);
-                destination[offset + p] = value;
-                destination[offset + pixels + p] = value;
-                destination[offset + 2 * pixels + p] = value;
-            }
-            return;
-        }
-        int[] argb = image.getRGB(0, 0, ImageArray.SIDE, ImageArray.SIDE, null, 0, ImageArray.SIDE);
-        for (int p = 0; p < pixels; p++) {
-            int value = argb[p];
-            destination[offset + p] = (byte) (value >> 16);
-            destination[offset + pixels + p] = (byte) (value >> 8);
-            destination[offset + 2 * pixels + p] = (byte) value;
         }
     }
 }

@@ -79,21 +79,7 @@ public final class TrainedModel implements AutoCloseable {
      * @throws IllegalArgumentException when the image is not 32×32
      */
     public Prediction classify(BufferedImage image) {
-        if (image.getWidth() != ImageArray.SIDE || image.getHeight() != ImageArray.SIDE) {
-            throw new IllegalArgumentException("expected a " + ImageArray.SIDE + "×" + ImageArray.SIDE
-                    + " image but got " + image.getWidth() + "×" + image.getHeight());
-        }
-        byte[] planes = new byte[ImageArray.IMAGE_BYTES];
-        for (int y = 0; y < ImageArray.SIDE; y++) {
-            for (int x = 0; x < ImageArray.SIDE; x++) {
-                int rgb = image.getRGB(x, y);
-                int pixel = y * ImageArray.SIDE + x;
-                planes[pixel] = (byte) (rgb >> 16);
-                planes[ImageArray.PIXELS + pixel] = (byte) (rgb >> 8);
-                planes[2 * ImageArray.PIXELS + pixel] = (byte) rgb;
-            }
-        }
-        EncodedSplit encoded = encoder.encode(new ImageArray(planes, new byte[] {0}));
+        EncodedSplit encoded = encoder.encode(ImageArray.of(image, 0));
         return predict(new LabeledSequences(card.task(), encoded.tokens(), encoded.features(), new int[] {0}));
     }
 
