@@ -30,42 +30,32 @@ final class CostProbe {
         try {
             Engine djl = Engine.getEngine(engine);
             long floats = (long) bandwidthMebibytes * 1024 * 1024 / Float.BYTES;
-            double[] gigabytesPerSecond = new double[repeats];
-            double[] micros = new double[repeats];
+            double[] gigabytesPerSecond;
+            double[] micros;
             try (NDManager manager = djl.newBaseManager()) {
                 NDArray a = manager.randomUniform(-1f, 1f, new Shape(floats));
                 NDArray b = manager.randomUniform(-1f, 1f, new Shape(floats));
-                for (int i = 0; i < warmup + repeats; i++) {
-                    EngineHooks.synchronize(engine);
-                    long start = System.nanoTime();
-                    NDArray c = a.add(b);
-                    EngineHooks.synchronize(engine);
-                    double seconds = (System.nanoTime() - start) / 1e9;
-                    c.close();
-                    if (i >= warmup) {
-                        gigabytesPerSecond[i - warmup] = 3.0 * floats * Float.BYTES / seconds / 1e9;
-                    }
-                }
+                gigabytesPerSecond = TimedRuns.seconds(warmup, repeats,
+                        () -> TimedRuns.synchronizedSeconds(engine, () -> a.add(b).close()));
                 NDArray weight = manager.ones(new Shape(1));
                 weight.setRequiresGradient(true);
-                for (int i = 0; i < warmup + repeats; i++) {
+                micros = TimedRuns.seconds(warmup, repeats, () -> {
                     try (NDManager run = manager.newSubManager()) {
-                        EngineHooks.synchronize(engine);
-                        long start = System.nanoTime();
-                        try (GradientCollector collector = djl.newGradientCollector()) {
-                            NDArray chain = run.ones(new Shape(1));
-                            for (int op = 0; op < dispatchOps; op++) {
-                                chain = chain.mul(weight);
+                        return TimedRuns.synchronizedSeconds(engine, () -> {
+                            try (GradientCollector collector = djl.newGradientCollector()) {
+                                NDArray chain = run.ones(new Shape(1));
+                                for (int op = 0; op < dispatchOps; op++) {
+                                    chain = chain.mul(weight);
+                                }
+                                collector.backward(chain);
                             }
-                            collector.backward(chain);
-                        }
-                        EngineHooks.synchronize(engine);
-                        double seconds = (System.nanoTime() - start) / 1e9;
-                        if (i >= warmup) {
-                            micros[i - warmup] = seconds / (2.0 * dispatchOps) * 1e6;
-                        }
+                        });
                     }
-                }
+                });
+            }
+            for (int i = 0; i < repeats; i++) {
+                gigabytesPerSecond[i] = 3.0 * floats * Float.BYTES / gigabytesPerSecond[i] / 1e9;
+                micros[i] = micros[i] / (2.0 * dispatchOps) * 1e6;
             }
             return new EngineCosts(engine, Stats.of(gigabytesPerSecond), Stats.of(micros), PerfStatus.OK, "");
         } catch (RuntimeException | UnsatisfiedLinkError e) {

@@ -28,22 +28,16 @@ final class MatmulProbe {
             Engine djl = Engine.getEngine(engine);
             version = djl.getVersion();
             double flops = 2.0 * size * size * size;
-            double[] gflops = new double[repeats];
+            double[] gflops;
             try (NDManager manager = djl.newBaseManager()) {
                 Shape shape = new Shape(size, size);
                 NDArray a = manager.randomUniform(-1f, 1f, shape);
                 NDArray b = manager.randomUniform(-1f, 1f, shape);
-                for (int i = 0; i < warmup + repeats; i++) {
-                    EngineHooks.synchronize(engine);
-                    long start = System.nanoTime();
-                    NDArray c = a.matMul(b);
-                    EngineHooks.synchronize(engine);
-                    double seconds = (System.nanoTime() - start) / 1e9;
-                    c.close();
-                    if (i >= warmup) {
-                        gflops[i - warmup] = flops / seconds / 1e9;
-                    }
-                }
+                gflops = TimedRuns.seconds(warmup, repeats,
+                        () -> TimedRuns.synchronizedSeconds(engine, () -> a.matMul(b).close()));
+            }
+            for (int i = 0; i < gflops.length; i++) {
+                gflops[i] = flops / gflops[i] / 1e9;
             }
             return new MatmulResult(engine, version, size, Stats.of(gflops), PerfStatus.OK, "");
         } catch (RuntimeException | UnsatisfiedLinkError e) {

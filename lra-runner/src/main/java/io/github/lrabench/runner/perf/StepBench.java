@@ -77,14 +77,7 @@ final class StepBench implements AutoCloseable {
      * @return seconds per step, one per timed step
      */
     double[] trainSeconds(int warmup, int repeats) {
-        double[] seconds = new double[repeats];
-        for (int i = 0; i < warmup + repeats; i++) {
-            double t = trainStep();
-            if (i >= warmup) {
-                seconds[i - warmup] = t;
-            }
-        }
-        return seconds;
+        return TimedRuns.seconds(warmup, repeats, this::trainStep);
     }
 
     /**
@@ -95,22 +88,12 @@ final class StepBench implements AutoCloseable {
      * @return seconds per pass, one per timed pass
      */
     double[] inferenceSeconds(int warmup, int repeats) {
-        double[] seconds = new double[repeats];
-        for (int i = 0; i < warmup + repeats; i++) {
+        return TimedRuns.seconds(warmup, repeats, () -> {
             try (NDManager step = trainer.getManager().newSubManager()) {
                 NDArray x = batch.inputs(step);
-                EngineHooks.synchronize(engine);
-                long start = System.nanoTime();
-                NDArray logits = trainer.evaluate(new NDList(x)).head();
-                EngineHooks.synchronize(engine);
-                double t = (System.nanoTime() - start) / 1e9;
-                logits.close();
-                if (i >= warmup) {
-                    seconds[i - warmup] = t;
-                }
+                return TimedRuns.synchronizedSeconds(engine, () -> trainer.evaluate(new NDList(x)).head().close());
             }
-        }
-        return seconds;
+        });
     }
 
     /**
@@ -166,16 +149,14 @@ final class StepBench implements AutoCloseable {
         try (NDManager step = trainer.getManager().newSubManager()) {
             NDArray x = batch.inputs(step);
             NDArray y = batch.labels(step);
-            EngineHooks.synchronize(engine);
-            long start = System.nanoTime();
-            try (GradientCollector collector = trainer.newGradientCollector()) {
-                NDArray logits = trainer.forward(new NDList(x)).head();
-                NDArray loss = trainer.getLoss().evaluate(new NDList(y), new NDList(logits));
-                collector.backward(loss);
-            }
-            trainer.step();
-            EngineHooks.synchronize(engine);
-            return (System.nanoTime() - start) / 1e9;
+            return TimedRuns.synchronizedSeconds(engine, () -> {
+                try (GradientCollector collector = trainer.newGradientCollector()) {
+                    NDArray logits = trainer.forward(new NDList(x)).head();
+                    NDArray loss = trainer.getLoss().evaluate(new NDList(y), new NDList(logits));
+                    collector.backward(loss);
+                }
+                trainer.step();
+            });
         }
     }
 
