@@ -105,6 +105,18 @@ public final class ReportWriter {
             }
             md.append('\n');
         }
+        md.append("\n## Where the trials ran\n\n");
+        Map<String, List<String>> byMachine = new TreeMap<>();
+        for (RunResult r : results) {
+            Provenance p = r.provenance();
+            String machine = String.format(Locale.ROOT, "%s, %d cores; %s %s, DJL %s; engine threads per trial: %s",
+                    p.cpu(), p.cores(), p.engine(), p.engineVersion(), p.djlVersion(), p.engineThreads());
+            byMachine.computeIfAbsent(machine, k -> new ArrayList<>()).add(String.format(Locale.ROOT,
+                    "%s %s seed %d (git %s)", r.trial().model(), r.trial().protocol(), r.trial().seed(),
+                    shortCommit(p.gitCommit())));
+        }
+        byMachine.forEach((machine, trials) -> md.append("- ").append(machine).append(": ")
+                .append(String.join(", ", trials)).append('\n'));
         md.append("\nPlots: `curves-<protocol>.png` (validation accuracy against training minutes),"
                 + " `cost-<protocol>.png` (test accuracy against training minutes).\n");
         return md.toString();
@@ -129,6 +141,10 @@ public final class ReportWriter {
                     num(r.meanMinutes()), num(r.meanSteps()))).append('\n');
         }
         return csv.toString();
+    }
+
+    private static String shortCommit(String commit) {
+        return commit.matches("[0-9a-f]{40}.*") ? commit.substring(0, 7) + commit.substring(40) : commit;
     }
 
     private static String ours(SummaryRow row) {

@@ -61,6 +61,8 @@ class SuiteRunnerTest {
             assertThat(Files.readString(out.resolve("summary.md"))).contains("test-mean-pool").contains("test-second")
                     .contains("50.00% (test task)");
             assertThat(Files.readAllLines(out.resolve("summary.csv"))).hasSize(3);
+            assertThat(Files.readString(out.resolve("summary.md"))).contains("## Where the trials ran")
+                    .contains("cores; PyTorch").contains("test-mean-pool lra-image seed 1 (git ");
             // two seeds: mean ± std
             assertThat(Files.readAllLines(out.resolve("summary.md"))).filteredOn(l -> l.startsWith("| test-mean-pool | test |"))
                     .singleElement().asString().contains(" ± ");
