@@ -99,8 +99,8 @@ public final class PerfTables {
 
         List<ModelPerf> bounded = report.models().stream().filter(r -> r.ok() && r.bounds() != null).toList();
         if (!bounded.isEmpty()) {
-            heading(out, String.format(Locale.ROOT, "What bounds a training step (batch %d): each limit's lower bound"
-                    + " on the step time, ms", s.batchSize()));
+            heading(out, String.format(Locale.ROOT, "What bounds a training step (batch %d): the step's time at each"
+                    + " limit alone, ms", s.batchSize()));
             TextTable bounds = new TextTable("model", "engine", "step ms", "compute ms", "memory ms", "bytes/step",
                     "dispatch ms", "bound by", "step / bound");
             for (ModelPerf r : bounded) {
