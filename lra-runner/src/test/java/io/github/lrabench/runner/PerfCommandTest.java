@@ -38,7 +38,9 @@ class PerfCommandTest {
         CliRun run = CliRun.of("perf", "--config", config.toString(), "--models", "test-mean-pool,test-second",
                 "--protocol", "scifar", "--lengths", "16,32", "--out", out.toString(), "--json");
         assertThat(run.status()).as(run.err()).isZero();
-        assertThat(out.resolve("perf.md")).isRegularFile();
+        assertThat(Files.readString(out.resolve("perf.md"))).contains("## Memory bandwidth")
+                .contains("## What bounds a training step (batch 4)").contains("## Where one profiled training step")
+                .containsPattern("\\| test-mean-pool \\| PyTorch \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+ \\|");
         byte[] png = Files.readAllBytes(out.resolve("length-scaling.png"));
         assertThat(png).startsWith(0x89, 'P', 'N', 'G');
 

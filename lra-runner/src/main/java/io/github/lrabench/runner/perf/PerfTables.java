@@ -7,6 +7,9 @@ import java.util.Locale;
 /** Renders a {@link PerfReport} as text for the terminal or as Markdown for {@code perf.md}. */
 public final class PerfTables {
 
+    /** How many of a model's slowest ops the table names. */
+    private static final int HOT_OPS_SHOWN = 5;
+
     private final PerfReport report;
     private final boolean markdown;
     private final List<String> footnotes = new ArrayList<>();
@@ -85,55 +88,9 @@ public final class PerfTables {
         table(out, models);
         out.append('\n');
 
-        if (!report.costs().isEmpty()) {
-            heading(out, "Memory bandwidth (a + b, GB/s) and cost of one op (µs): median (min-max)");
-            TextTable costs = new TextTable("engine", "bandwidth GB/s", "µs per op");
-            for (EngineCosts c : report.costs()) {
-                costs.add(c.engine(), c.ok() ? stats(c.bandwidthGigabytesPerSecond(), 1)
-                        : note(c.engine() + " costs", c.reason(), c.status()), c.ok() ? stats(c.dispatchMicroseconds(), 1)
-                        : "-");
-            }
-            table(out, costs);
-            out.append('\n');
-        }
-
-        List<ModelPerf> bounded = report.models().stream().filter(r -> r.ok() && r.bounds() != null).toList();
-        if (!bounded.isEmpty()) {
-            heading(out, String.format(Locale.ROOT, "What bounds a training step (batch %d): the step's time at each"
-                    + " limit alone, ms", s.batchSize()));
-            TextTable bounds = new TextTable("model", "engine", "step ms", "compute ms", "memory ms", "bytes/step",
-                    "dispatch ms", "bound by", "step / bound");
-            for (ModelPerf r : bounded) {
-                StepBounds b = r.bounds();
-                bounds.add(r.model(), r.engine(), millis(b.stepMilliseconds()), millis(b.computeMilliseconds()),
-                        millis(b.memoryMilliseconds()),
-                        bytes(r.ops().bytesPerStep() == null ? 0 : r.ops().bytesPerStep()), millis(b.dispatchMilliseconds()),
-                        b.bound().isEmpty() ? "-" : b.bound(), b.stepOverBound() == null ? "-"
-                                : String.format(Locale.ROOT, "%.2fx", b.stepOverBound()));
-            }
-            table(out, bounds);
-            out.append('\n');
-        }
-
-        List<ModelPerf> profiled = report.models().stream().filter(r -> r.ok() && !r.ops().hottest().isEmpty())
-                .toList();
-        if (!profiled.isEmpty()) {
-            heading(out, "Where one profiled training step spends its time: the slowest top-level ops (share of the"
-                    + " summed op time; calls)");
-            TextTable hot = new TextTable("model", "engine", "op time ms", "slowest ops");
-            for (ModelPerf r : profiled) {
-                double total = r.ops().profiledMilliseconds();
-                List<String> ops = new ArrayList<>();
-                for (OpTime op : r.ops().hottest().subList(0, Math.min(5, r.ops().hottest().size()))) {
-                    ops.add(String.format(Locale.ROOT, "%s %.0f%% (%d)", shortOpName(op.name()),
-                            100 * op.milliseconds() / total,
-                            op.calls()));
-                }
-                hot.add(r.model(), r.engine(), String.format(Locale.ROOT, "%.0f", total), String.join("; ", ops));
-            }
-            table(out, hot);
-            out.append('\n');
-        }
+        costs(out);
+        bounds(out, s.batchSize());
+        hottestOps(out);
 
         if (!report.ratios().isEmpty()) {
             EngineRatio first = report.ratios().get(0);
@@ -243,6 +200,66 @@ public final class PerfTables {
         }
         return bytes >= 1L << 30 ? String.format(Locale.ROOT, "%.2f GiB", bytes / (double) (1L << 30))
                 : String.format(Locale.ROOT, "%.0f MiB", bytes / (double) (1L << 20));
+    }
+
+    private void costs(StringBuilder out) {
+        if (report.costs().isEmpty()) {
+            return;
+        }
+        heading(out, "Memory bandwidth (a + b, GB/s) and cost of one op (µs): median (min-max)");
+        TextTable costs = new TextTable("engine", "bandwidth GB/s", "µs per op");
+        for (EngineCosts c : report.costs()) {
+            if (c.ok()) {
+                costs.add(c.engine(), stats(c.bandwidthGigabytesPerSecond(), 1), stats(c.dispatchMicroseconds(), 1));
+            } else {
+                costs.add(c.engine(), note(c.engine() + " costs", c.reason(), c.status()), "-");
+            }
+        }
+        table(out, costs);
+        out.append('\n');
+    }
+
+    private void bounds(StringBuilder out, int batchSize) {
+        List<ModelPerf> bounded = report.models().stream().filter(r -> r.ok() && r.bounds() != null).toList();
+        if (bounded.isEmpty()) {
+            return;
+        }
+        heading(out, String.format(Locale.ROOT, "What bounds a training step (batch %d): the step's time at each"
+                + " limit alone, ms", batchSize));
+        TextTable bounds = new TextTable("model", "engine", "step ms", "compute ms", "memory ms", "bytes/step",
+                "dispatch ms", "bound by", "step / bound");
+        for (ModelPerf r : bounded) {
+            StepBounds b = r.bounds();
+            Long bytesPerStep = r.ops().bytesPerStep();
+            bounds.add(r.model(), r.engine(), millis(b.stepMilliseconds()), millis(b.computeMilliseconds()),
+                    millis(b.memoryMilliseconds()), bytes(bytesPerStep == null ? 0 : bytesPerStep),
+                    millis(b.dispatchMilliseconds()), b.bound().isEmpty() ? "-" : b.bound(),
+                    b.stepOverBound() == null ? "-" : String.format(Locale.ROOT, "%.2fx", b.stepOverBound()));
+        }
+        table(out, bounds);
+        out.append('\n');
+    }
+
+    private void hottestOps(StringBuilder out) {
+        List<ModelPerf> profiled = report.models().stream().filter(r -> r.ok() && !r.ops().hottest().isEmpty())
+                .toList();
+        if (profiled.isEmpty()) {
+            return;
+        }
+        heading(out, "Where one profiled training step spends its time: the slowest top-level ops (share of the"
+                + " summed op time; calls)");
+        TextTable hot = new TextTable("model", "engine", "op time ms", "slowest ops");
+        for (ModelPerf r : profiled) {
+            double total = r.ops().profiledMilliseconds();
+            List<String> ops = new ArrayList<>();
+            for (OpTime op : r.ops().hottest().subList(0, Math.min(HOT_OPS_SHOWN, r.ops().hottest().size()))) {
+                ops.add(String.format(Locale.ROOT, "%s %.0f%% (%d)", shortOpName(op.name()),
+                        100 * op.milliseconds() / total, op.calls()));
+            }
+            hot.add(r.model(), r.engine(), String.format(Locale.ROOT, "%.0f", total), String.join("; ", ops));
+        }
+        table(out, hot);
+        out.append('\n');
     }
 
     /** Drops the profiler's prefix of autograd nodes, which run the backward pass ("SoftmaxBackward0"). */
