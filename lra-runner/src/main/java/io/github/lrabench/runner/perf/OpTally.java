@@ -1,6 +1,5 @@
 package io.github.lrabench.runner.perf;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -26,21 +25,17 @@ record OpTally(long count, long bytes, List<OpTime> byName) {
      * @return their sum, per op name
      */
     static OpTally sum(List<OpTally> parts) {
-        Map<String, long[]> calls = new HashMap<>();
-        Map<String, Double> millis = new HashMap<>();
+        Map<String, OpTime> byName = new HashMap<>();
         long count = 0;
         long bytes = 0;
         for (OpTally part : parts) {
             count += part.count();
             bytes += part.bytes();
             for (OpTime op : part.byName()) {
-                calls.computeIfAbsent(op.name(), n -> new long[1])[0] += op.calls();
-                millis.merge(op.name(), op.milliseconds(), Double::sum);
+                byName.merge(op.name(), op, OpTime::plus);
             }
         }
-        List<OpTime> ops = new ArrayList<>();
-        millis.forEach((name, ms) -> ops.add(new OpTime(name, calls.get(name)[0], ms)));
-        return new OpTally(count, bytes, ops);
+        return new OpTally(count, bytes, List.copyOf(byName.values()));
     }
 
     /**

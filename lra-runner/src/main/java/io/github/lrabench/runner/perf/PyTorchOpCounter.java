@@ -104,8 +104,7 @@ final class PyTorchOpCounter implements OpCounter {
                 count++;
                 end = event.end();
                 double ms = (event.end() - event.start()) / 1000.0;
-                byName.merge(event.name(), new OpTime(event.name(), 1, ms),
-                        (a, b) -> new OpTime(a.name(), a.calls() + 1, a.milliseconds() + b.milliseconds()));
+                byName.merge(event.name(), new OpTime(event.name(), 1, ms), OpTime::plus);
             } else {
                 end = Math.max(end, event.end());
             }
