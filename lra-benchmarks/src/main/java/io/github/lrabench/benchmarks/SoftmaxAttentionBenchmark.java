@@ -52,11 +52,18 @@ public class SoftmaxAttentionBenchmark extends BlockBenchmark {
     @Param({"1x32", "2x16"})
     public String heads;
 
+    /**
+     * How many of the {@code B·H} score matrices are computed at once ({@code attention-slice-size}); 0 computes
+     * all of them in one op each. The default pair is the before/after of the cpu variants' slicing.
+     */
+    @Param({"0", "1"})
+    public int slice;
+
     /** Builds and initialises the block. */
     @Setup(Level.Trial)
     public void setUp() {
         String[] layout = heads.split("x");
         harness = BlockHarness.of(engine, new MultiHeadAttention(embedding, Integer.parseInt(layout[0]),
-                Integer.parseInt(layout[1]), true, new SoftmaxAttention(0f)), new Shape(batch, length, embedding), 0);
+                Integer.parseInt(layout[1]), true, new SoftmaxAttention(0f, slice)), new Shape(batch, length, embedding), 0);
     }
 }

@@ -22,6 +22,7 @@ class BenchmarkSmokeTest {
         b.batch = 2;
         b.embedding = 8;
         b.heads = "2x4";
+        b.slice = 3;
         assertBothPassesReturn(b, b::setUp, 2 * 16 * 8);
     }
 

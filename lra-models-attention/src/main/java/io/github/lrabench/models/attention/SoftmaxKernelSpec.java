@@ -6,13 +6,15 @@ import com.typesafe.config.Config;
  * Exact softmax attention ({@link SoftmaxAttention}).
  *
  * @param attentionDropout the dropout rate on the attention weights ({@code attention-dropout})
+ * @param sliceSize how many of the {@code B·H} score matrices are computed at once, 0 for all ({@code
+ *     attention-slice-size})
  */
-public record SoftmaxKernelSpec(float attentionDropout) implements AttentionKernelSpec {
+public record SoftmaxKernelSpec(float attentionDropout, int sliceSize) implements AttentionKernelSpec {
 
     /** {@inheritDoc} */
     @Override
     public AttentionKernel newKernel(int numHeads, int headSize) {
-        return new SoftmaxAttention(attentionDropout);
+        return new SoftmaxAttention(attentionDropout, sliceSize);
     }
 
     /** Returns {@code 4·L²·H·dh}: the logits {@code Q·Kᵀ} and the product with V, each {@code 2·L²·dh} per head. */
@@ -22,13 +24,14 @@ public record SoftmaxKernelSpec(float attentionDropout) implements AttentionKern
     }
 
     /**
-     * Reads {@code attention-dropout}.
+     * Reads {@code attention-dropout} and {@code attention-slice-size}.
      *
      * @param config the provider's block
      * @param problems where problems are recorded
      * @return the spec
      */
     static SoftmaxKernelSpec read(Config config, ConfigProblems problems) {
-        return new SoftmaxKernelSpec(problems.rate(config, "attention-dropout"));
+        return new SoftmaxKernelSpec(problems.rate(config, "attention-dropout"),
+                problems.intAtLeast(config, "attention-slice-size", 0));
     }
 }

@@ -93,7 +93,7 @@ class MultiHeadAttentionTest {
             NDArray q = array(manager, gaussian(1, 2 * H * length * DH, 2.0), 2, H, length, DH);
             NDArray k = array(manager, gaussian(2, 2 * H * length * DH, 2.0), 2, H, length, DH);
             NDArray mask = array(manager, new float[] {1, 0, 1, 1, 0, 0, 1, 1, 1, 1}, 2, length);
-            float[] weights = new SoftmaxAttention(0f).attentionWeights(q, k, mask).toFloatArray();
+            float[] weights = new SoftmaxAttention(0f, 0).attentionWeights(q, k, mask).toFloatArray();
             float[] maskValues = mask.toFloatArray();
             for (int b = 0; b < 2; b++) {
                 for (int row = 0; row < H * length; row++) {
@@ -114,7 +114,7 @@ class MultiHeadAttentionTest {
     }
 
     private static MultiHeadAttention newAttention(NDManager manager) {
-        MultiHeadAttention attention = new MultiHeadAttention(D, H, DH, true, new SoftmaxAttention(0f));
+        MultiHeadAttention attention = new MultiHeadAttention(D, H, DH, true, new SoftmaxAttention(0f, 0));
         TestSupport.initializeWithSeededValues(attention, manager, 100, new Shape(1, L, D));
         return attention;
     }

@@ -36,7 +36,7 @@ class NystromAttentionTest {
             }
             NDArray q = array(manager, qk, B, H, L, DH);
             NDArray v = array(manager, gaussian(4, B * H * L * DH, 1.0), B, H, L, DH);
-            float[] exact = forward(new SoftmaxAttention(0f), manager, q, q, v).toFloatArray();
+            float[] exact = forward(new SoftmaxAttention(0f, 0), manager, q, q, v).toFloatArray();
             float[] nystrom = forward(kernel(manager, L, 8, init, 0), manager, q, q, v).toFloatArray();
             float[] twoLandmarks = forward(kernel(manager, 2, 8, init, 0), manager, q, q, v).toFloatArray();
 
