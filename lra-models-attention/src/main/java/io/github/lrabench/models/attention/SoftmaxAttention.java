@@ -4,8 +4,8 @@ import io.github.lrabench.api.BatchOps;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.ParameterStore;
+import java.util.stream.LongStream;
 
 /**
  * Exact scaled dot-product attention: {@code softmax(Q·Kᵀ/√dh + maskBias)·V}, with dropout on the attention
@@ -73,15 +73,18 @@ public final class SoftmaxAttention extends AttentionKernel {
         long heads = q.getShape().get(1);
         long length = q.getShape().get(2);
         long matrices = batch * heads;
-        NDArray flatQ = scaleQueries(q).reshape(matrices, length, -1);
-        NDArray flatK = k.reshape(matrices, length, -1);
-        NDArray flatV = v.reshape(matrices, length, -1);
-        NDArray flatBias = bias == null ? null : bias.broadcast(batch, heads, 1, length).reshape(matrices, 1, length);
+        long[] sliceStarts = LongStream.iterate(sliceSize, start -> start < matrices, start -> start + sliceSize)
+                .toArray();
+        // one split per array (a single backward node that concatenates the slices' gradients), not one indexing
+        // op per slice, whose backward would write a zero-filled full-size gradient for every slice
+        NDList qs = scaleQueries(q).reshape(matrices, length, -1).split(sliceStarts, 0);
+        NDList ks = k.reshape(matrices, length, -1).split(sliceStarts, 0);
+        NDList vs = v.reshape(matrices, length, -1).split(sliceStarts, 0);
+        NDList biases = bias == null ? null
+                : bias.broadcast(batch, heads, 1, length).reshape(matrices, 1, length).split(sliceStarts, 0);
         NDList outputs = new NDList();
-        for (long start = 0; start < matrices; start += sliceSize) {
-            NDIndex slice = new NDIndex("{}:{}", start, Math.min(start + sliceSize, matrices));
-            outputs.add(attendAll(flatQ.get(slice), flatK.get(slice), flatV.get(slice),
-                    flatBias == null ? null : flatBias.get(slice), training));
+        for (int i = 0; i < qs.size(); i++) {
+            outputs.add(attendAll(qs.get(i), ks.get(i), vs.get(i), biases == null ? null : biases.get(i), training));
         }
         return NDArrays.concat(outputs, 0).reshape(q.getShape());
     }
