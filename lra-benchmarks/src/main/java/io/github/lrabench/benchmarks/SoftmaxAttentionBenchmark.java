@@ -63,7 +63,8 @@ public class SoftmaxAttentionBenchmark extends BlockBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         String[] layout = heads.split("x");
-        harness = BlockHarness.of(engine, new MultiHeadAttention(embedding, Integer.parseInt(layout[0]),
-                Integer.parseInt(layout[1]), true, new SoftmaxAttention(0f, slice)), new Shape(batch, length, embedding), 0);
+        MultiHeadAttention attention = new MultiHeadAttention(embedding, Integer.parseInt(layout[0]),
+                Integer.parseInt(layout[1]), true, new SoftmaxAttention(0f, slice));
+        harness = BlockHarness.of(engine, attention, new Shape(batch, length, embedding), 0);
     }
 }
