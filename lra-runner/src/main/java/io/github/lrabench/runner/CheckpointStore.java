@@ -96,6 +96,29 @@ public final class CheckpointStore {
         }
     }
 
+    /**
+     * Reads the loop state of a checkpoint without loading its parameters (to check it before any training).
+     *
+     * @param name {@link #LATEST} or {@link #BEST}
+     * @return the saved loop state, or empty when there is no such checkpoint or its state cannot be read (a
+     *     later {@link #load} reports the damage)
+     */
+    public Optional<TrialState> peek(String name) {
+        Path dir = root.resolve(name);
+        if (!Files.isDirectory(dir)) {
+            dir = root.resolve(name + ".old");
+        }
+        Path state = dir.resolve(STATE);
+        if (!Files.isRegularFile(state)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(mapper.readValue(state.toFile(), TrialState.class));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Deletes every checkpoint of the trial. */
     public void clear() {
         try {
@@ -119,7 +142,7 @@ public final class CheckpointStore {
 
     private static TrialState withHash(TrialState s, String hash) {
         return new TrialState(s.step(), s.wallSeconds(), s.trainSeconds(), s.samplesTrained(), s.bestStep(),
-                s.bestValidationAccuracy(), s.curve(), s.notes(), s.startedAt(), hash);
+                s.bestValidationAccuracy(), s.curve(), s.notes(), s.startedAt(), s.resumeKey(), hash);
     }
 
     /** A checkpoint that exists but cannot be trusted. */

@@ -8,7 +8,9 @@ import java.util.List;
 /**
  * Runs the trials of a suite into one output folder, holding its lock. A trial whose {@code result.json}
  * exists is finished and kept; any other resumes from its last checkpoint. Running the same command again after a
- * crash therefore completes the suite without retraining finished models.
+ * crash therefore completes the suite without retraining finished models. Before any training, every checkpoint
+ * to be resumed is checked against the configuration it would continue under; conflicts are reported together and
+ * nothing runs.
  */
 public final class SuiteRunner {
 
@@ -34,11 +36,13 @@ public final class SuiteRunner {
      * @param outputDir the suite's output folder
      * @param listener progress callbacks
      * @return the results of every trial, finished earlier or now
+     * @throws IllegalArgumentException when checkpoints were written under another configuration (all of them named)
      */
     public List<RunResult> run(List<TrialSpec> toRun, Path outputDir, TrialListener listener) {
         List<RunResult> all = new ArrayList<>();
         OutputLock lock = OutputLock.acquire(outputDir);
         try {
+            refuseConflictingResumes(toRun, outputDir);
             for (TrialSpec trial : toRun) {
                 Path trialDir = outputDir.resolve(trial.relativeDirectory());
                 Path resultFile = trialDir.resolve(ResultFiles.RESULT_FILE);
@@ -56,5 +60,19 @@ public final class SuiteRunner {
             lock.close();
         }
         return all;
+    }
+
+    private void refuseConflictingResumes(List<TrialSpec> toRun, Path outputDir) {
+        List<String> conflicts = new ArrayList<>();
+        for (TrialSpec trial : toRun) {
+            Path trialDir = outputDir.resolve(trial.relativeDirectory());
+            if (!Files.isRegularFile(trialDir.resolve(ResultFiles.RESULT_FILE))) {
+                trials.resumeConflict(trial, trialDir).ifPresent(conflicts::add);
+            }
+        }
+        if (!conflicts.isEmpty()) {
+            throw new IllegalArgumentException(conflicts.size() + " unfinished trial(s) cannot resume:\n  "
+                    + String.join("\n  ", conflicts));
+        }
     }
 }

@@ -14,6 +14,7 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Adam;
 import ai.djl.training.optimizer.AdamW;
 import ai.djl.training.optimizer.Optimizer;
+import com.typesafe.config.Config;
 import com.typesafe.config.ConfigRenderOptions;
 import io.github.lrabench.api.SequenceClassifier;
 import io.github.lrabench.api.SequenceClassifierProvider;
@@ -64,16 +65,54 @@ public final class TrialRunner {
         String variant = context.variant(trial.profile());
         SequenceClassifierProvider provider = context.registry().get(trial.model());
         Attempt attempt = new Attempt(trial, provider, variant, settings, resolver.protocolVersion(trial.protocol()),
-                data, renderConfig(trial, resolver));
+                data, renderConfig(trial, resolver, resolver.block("training", trial)), resumeKey(trial));
         RunResult result = attempt.run(trialDir, listener);
         new ResultFiles().write(trialDir.resolve(ResultFiles.RESULT_FILE), result);
         listener.finished(result);
         return result;
     }
 
-    private String renderConfig(TrialSpec trial, TrialSettingsResolver resolver) {
+    /**
+     * Checks a trial's last checkpoint, if it has one, against the configuration it would now be resumed under,
+     * before anything is trained: continuing a checkpoint under other steps, rates, data or model settings would
+     * mix two experiments in one result. Only the wall-clock budget may change between runs.
+     *
+     * @param trial the trial
+     * @param trialDir the trial's folder
+     * @return what differs and what to do about it, or empty when there is nothing to resume or it matches
+     */
+    public Optional<String> resumeConflict(TrialSpec trial, Path trialDir) {
+        Path checkpoints = trialDir.resolve("checkpoints");
+        Optional<TrialState> saved = new CheckpointStore(checkpoints).peek(CheckpointStore.LATEST);
+        if (saved.isEmpty() || saved.get().resumeKey() == null) {
+            return Optional.empty();
+        }
+        String now = resumeKey(trial);
+        String then = saved.get().resumeKey();
+        if (then.equals(now)) {
+            return Optional.empty();
+        }
+        return Optional.of(checkpoints + " (step " + saved.get().step() + ") was written under another"
+                + " configuration: " + ConfigText.firstDifference(then, now) + ". Run with the configuration it"
+                + " started with (only training.budget-minutes may change), or delete " + checkpoints
+                + " to start the trial over");
+    }
+
+    /**
+     * The part of a trial's resolved configuration that decides its training: the training block without its
+     * wall-clock budget, the data block, the model's variant and the engine.
+     *
+     * @param trial the trial
+     * @return the configuration rendered as text
+     */
+    String resumeKey(TrialSpec trial) {
+        TrialSettingsResolver resolver = new TrialSettingsResolver(context.config());
+        return renderConfig(trial, resolver, resolver.block("training", trial).withoutPath("budget-minutes"));
+    }
+
+    private String renderConfig(TrialSpec trial, TrialSettingsResolver resolver, Config training) {
         ConfigRenderOptions options = ConfigRenderOptions.concise().setFormatted(true).setJson(false);
-        return "training " + resolver.block("training", trial).root().render(options) + "\n"
+        return "training " + training.root().render(options) + "\n"
                 + "data " + resolver.block("data", trial).root().render(options) + "\n"
                 + "model " + io.github.lrabench.api.ModelConfigs
                         .forVariant(context.config(), trial.model(), context.variant(trial.profile()))
@@ -98,6 +137,7 @@ public final class TrialRunner {
         private final int protocolVersion;
         private final TrialData data;
         private final String renderedConfig;
+        private final String resumeKey;
 
         private final List<EvalPoint> curve = new ArrayList<>();
         private final List<String> notes = new ArrayList<>();
@@ -115,7 +155,7 @@ public final class TrialRunner {
         private long startNanos;
 
         Attempt(TrialSpec trial, SequenceClassifierProvider provider, String variant, TrainingSettings settings,
-                int protocolVersion, TrialData data, String renderedConfig) {
+                int protocolVersion, TrialData data, String renderedConfig, String resumeKey) {
             this.trial = trial;
             this.provider = provider;
             this.variant = variant;
@@ -123,6 +163,7 @@ public final class TrialRunner {
             this.protocolVersion = protocolVersion;
             this.data = data;
             this.renderedConfig = renderedConfig;
+            this.resumeKey = resumeKey;
         }
 
         RunResult run(Path trialDir, TrialListener listener) {
@@ -308,7 +349,7 @@ public final class TrialRunner {
 
         private TrialState state() {
             return new TrialState(step, wallSeconds(), trainSeconds, samplesTrained, bestStep, bestValidation,
-                    List.copyOf(curve), List.copyOf(notes), startedAt, null);
+                    List.copyOf(curve), List.copyOf(notes), startedAt, resumeKey, null);
         }
 
         private double wallSeconds() {

@@ -14,8 +14,11 @@ import java.util.List;
  * @param curve the evaluations so far
  * @param notes remarks so far
  * @param startedAt when the trial first started, ISO-8601
+ * @param resumeKey the trial's configuration as far as it decides the training (see
+ *     {@link TrialRunner#resumeKey}); a resume under a different one is refused. Null in checkpoints written
+ *     before it was recorded, which are not checked
  * @param parametersSha256 the SHA-256 of the saved parameter file, to detect a damaged checkpoint
  */
 public record TrialState(int step, double wallSeconds, double trainSeconds, long samplesTrained, Integer bestStep,
         Double bestValidationAccuracy, List<EvalPoint> curve, List<String> notes, String startedAt,
-        String parametersSha256) {}
+        String resumeKey, String parametersSha256) {}

@@ -169,6 +169,41 @@ class SuiteRunnerTest {
     }
 
     @Test
+    void aResumeUnderAnotherConfigurationIsRefusedAndKeepsTheCheckpoint() throws Exception {
+        SuiteRequest request = request(List.of("test-mean-pool", "test-second"), 1);
+        TrialListener crashAtStep8 = new TrialListener() {
+            @Override
+            public void stepped(int step, double loss, double accuracy, double samplesPerSecond) {
+                if (step == 8) {
+                    throw new SimulatedCrash();
+                }
+            }
+        };
+        try (LraBench bench = bench(Map.of())) {
+            assertThatThrownBy(() -> run(bench, request, crashAtStep8)).isInstanceOf(SimulatedCrash.class);
+        }
+        Path checkpoints = temp.resolve("out/lra-image/test-mean-pool/seed-0/checkpoints");
+        String stateBefore = Files.readString(checkpoints.resolve("latest/state.json"));
+
+        try (LraBench bench = bench(Map.of("lra.profiles.smoke.training.learning-rate", 0.123))) {
+            assertThatThrownBy(() -> run(bench, request, TrialListener.NONE))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(checkpoints.toString())
+                    .hasMessageContaining("step 6")
+                    .hasMessageContaining("learning-rate")
+                    .hasMessageContaining("0.123");
+        }
+        assertThat(Files.readString(checkpoints.resolve("latest/state.json"))).isEqualTo(stateBefore);
+        assertThat(temp.resolve("out/lra-image/test-second/seed-0")).doesNotExist();
+
+        try (LraBench bench = bench(Map.of("lra.profiles.smoke.training.budget-minutes", 99))) {
+            List<RunResult> results = run(bench, request, TrialListener.NONE);
+            assertThat(results).allMatch(RunResult::isCompleted);
+            assertThat(results.get(0).notes()).anyMatch(n -> n.contains("resumed from the checkpoint at step 6"));
+        }
+    }
+
+    @Test
     void anOutputFolderHeldByAnotherRunIsRefused() {
         Path out = temp.resolve("out");
         try (OutputLock held = OutputLock.acquire(out); LraBench bench = bench(Map.of())) {
