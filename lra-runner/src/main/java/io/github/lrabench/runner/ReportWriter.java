@@ -87,21 +87,26 @@ public final class ReportWriter {
         }
         md.append("\n## Accuracy at equal wall-clock\n\n");
         md.append("Best validation accuracy reached within each time (mean over seeds), read off the evaluation"
-                + " curves; `-` where no evaluation had happened yet or the trial ran for less than that time.\n\n"
-                + "| model | protocol |");
+                + " curves; `-` where no evaluation had happened yet, or where the trial stopped earlier without"
+                + " finishing its schedule (cut by its budget or interrupted). `*`: the trial finished its whole"
+                + " schedule before that time, and the figure is its final best.\n\n"
+                + "| model | protocol | profile |");
         for (int minutes : WALL_CLOCK_MINUTES) {
             md.append(' ').append(minutes).append(" min |");
         }
-        md.append("\n|---|---|").append("---|".repeat(WALL_CLOCK_MINUTES.length)).append('\n');
+        md.append("\n|---|---|---|").append("---|".repeat(WALL_CLOCK_MINUTES.length)).append('\n');
         Map<String, List<RunResult>> byModel = new TreeMap<>();
         results.stream().filter(RunResult::isCompleted).forEach(r -> byModel.computeIfAbsent(
-                r.trial().protocol() + " | " + r.trial().model(), k -> new ArrayList<>()).add(r));
+                r.trial().protocol() + " | " + r.trial().model() + " | " + r.trial().profile(),
+                k -> new ArrayList<>()).add(r));
         for (Map.Entry<String, List<RunResult>> entry : byModel.entrySet()) {
             String[] key = entry.getKey().split(" \\| ");
-            md.append("| ").append(key[1]).append(" | ").append(key[0]).append(" |");
+            md.append("| ").append(key[1]).append(" | ").append(key[0]).append(" | ").append(key[2]).append(" |");
             for (int minutes : WALL_CLOCK_MINUTES) {
-                Double accuracy = WallClockView.meanValidationAt(entry.getValue(), minutes * 60.0);
-                md.append(accuracy == null ? " - |" : String.format(Locale.ROOT, " %.2f%% |", 100 * accuracy));
+                md.append(WallClockView.meanValidationAt(entry.getValue(), minutes * 60.0)
+                        .map(r -> String.format(Locale.ROOT, " %.2f%%%s |", 100 * r.accuracy(),
+                                r.finishedEarlier() ? "*" : ""))
+                        .orElse(" - |"));
             }
             md.append('\n');
         }

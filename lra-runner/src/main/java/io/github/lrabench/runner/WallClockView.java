@@ -1,7 +1,7 @@
 package io.github.lrabench.runner;
 
 import java.util.List;
-import java.util.OptionalDouble;
+import java.util.Optional;
 
 /** Reads accuracy at equal wall-clock off evaluation curves, a view that is fair to slow models. */
 public final class WallClockView {
@@ -9,36 +9,53 @@ public final class WallClockView {
     private WallClockView() {}
 
     /**
+     * A validation accuracy read at a time.
+     *
+     * @param accuracy the best validation accuracy reached within the time (a mean, for several trials)
+     * @param finishedEarlier whether a trial behind it had finished its whole schedule before the time, so that
+     *     its figure is its final best rather than a reading taken at that time
+     */
+    public record Reading(double accuracy, boolean finishedEarlier) {}
+
+    /**
      * Returns the best validation accuracy a trial had reached within a time.
      *
      * @param result the trial
      * @param seconds the wall-clock limit
-     * @return the accuracy, or empty when no evaluation had happened by then or the trial ran for less than that
-     *     time (a shorter run says nothing about what it would reach later)
+     * @return the reading; empty when no evaluation had happened by then, or when the trial stopped before that
+     *     time without finishing its schedule (a budget-cut run says nothing about what it would reach later)
      */
-    public static OptionalDouble validationAt(RunResult result, double seconds) {
-        if (result.wallSeconds() < seconds) {
-            return OptionalDouble.empty();
+    public static Optional<Reading> validationAt(RunResult result, double seconds) {
+        boolean ranShorter = result.wallSeconds() < seconds;
+        boolean finishedSchedule = !result.stoppedByBudget() && result.stepsCompleted() >= result.stepsPlanned();
+        if (ranShorter && !finishedSchedule) {
+            return Optional.empty();
         }
         return result.curve().stream()
                 .filter(p -> p.elapsedSeconds() <= seconds)
                 .mapToDouble(EvalPoint::validationAccuracy)
-                .max();
+                .max()
+                .stream()
+                .mapToObj(accuracy -> new Reading(accuracy, ranShorter))
+                .findFirst();
     }
 
     /**
-     * Returns the mean over trials of {@link #validationAt}, counting only trials that had evaluated by then.
+     * Returns the mean over trials of {@link #validationAt}, counting only trials with a reading.
      *
      * @param results the trials (seeds of one model)
      * @param seconds the wall-clock limit
-     * @return the mean accuracy, or null when none had evaluated
+     * @return the mean reading (finished earlier when any trial in it was), or empty when no trial has one
      */
-    public static Double meanValidationAt(List<RunResult> results, double seconds) {
-        OptionalDouble mean = results.stream()
+    public static Optional<Reading> meanValidationAt(List<RunResult> results, double seconds) {
+        List<Reading> readings = results.stream()
                 .map(r -> validationAt(r, seconds))
-                .filter(OptionalDouble::isPresent)
-                .mapToDouble(OptionalDouble::getAsDouble)
-                .average();
-        return mean.isPresent() ? mean.getAsDouble() : null;
+                .flatMap(Optional::stream)
+                .toList();
+        if (readings.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Reading(readings.stream().mapToDouble(Reading::accuracy).average().orElseThrow(),
+                readings.stream().anyMatch(Reading::finishedEarlier)));
     }
 }

@@ -62,10 +62,30 @@ class ResultSchemaTest {
 
     @Test
     void wallClockViewReadsTheBestValidationWithinATime() {
-        RunResult result = sample();
-        assertThat(WallClockView.validationAt(result, 999)).isEmpty();
-        assertThat(WallClockView.validationAt(result, 1200).getAsDouble()).isEqualTo(0.3);
-        assertThat(WallClockView.validationAt(result, 3600).getAsDouble()).isEqualTo(0.38);
-        assertThat(WallClockView.validationAt(result, 4000)).as("the trial ran 3600.25 s").isEmpty();
+        RunResult cutByBudget = sample();
+        assertThat(WallClockView.validationAt(cutByBudget, 999)).isEmpty();
+        assertThat(WallClockView.validationAt(cutByBudget, 1200))
+                .contains(new WallClockView.Reading(0.3, false));
+        assertThat(WallClockView.validationAt(cutByBudget, 3600))
+                .contains(new WallClockView.Reading(0.38, false));
+        assertThat(WallClockView.validationAt(cutByBudget, 4000))
+                .as("stopped by its budget at 3600.25 s: nothing is known of later").isEmpty();
+    }
+
+    @Test
+    void wallClockViewGivesAFinishedScheduleItsFinalBestAndMarksIt() {
+        RunResult s = sample();
+        RunResult finished = new RunResult(s.schemaVersion(), s.trial(), s.family(), s.variant(),
+                s.protocolVersion(), s.status(), s.failureReason(), List.of(), s.parameters(),
+                s.forwardFlopsPerSample(), 10, 10, s.budgetMinutes(), false, s.trainSamplesPerSecond(),
+                s.peakMemoryBytes(), s.wallSeconds(), s.bestStep(), s.bestValidationAccuracy(),
+                s.testAccuracyAtBest(), s.finalValidationAccuracy(), s.testAccuracyFinal(), s.curve(),
+                s.paper(), s.provenance());
+        assertThat(WallClockView.validationAt(finished, 3600)).contains(new WallClockView.Reading(0.38, false));
+        assertThat(WallClockView.validationAt(finished, 4000)).contains(new WallClockView.Reading(0.38, true));
+        assertThat(WallClockView.meanValidationAt(List.of(finished, s), 1200))
+                .contains(new WallClockView.Reading(0.3, false));
+        assertThat(WallClockView.meanValidationAt(List.of(finished, s), 4000))
+                .as("only the finished trial has a reading").contains(new WallClockView.Reading(0.38, true));
     }
 }
