@@ -2,6 +2,8 @@ package io.github.lrabench.runner;
 
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.common.hash.Hashing;
 import java.io.IOException;
@@ -14,7 +16,8 @@ import java.util.stream.Stream;
 /**
  * A trial's checkpoints: {@code latest/} (written at every evaluation, to resume from) and {@code best/} (the
  * best-validation parameters). Each is written into a temporary folder and renamed into place, and carries the
- * SHA-256 of its parameter file so that a damaged checkpoint is detected on load.
+ * SHA-256 of its parameter file (and of its optimiser state, where it has one) so that a damaged checkpoint is
+ * detected on load.
  */
 public final class CheckpointStore {
 
@@ -22,6 +25,7 @@ public final class CheckpointStore {
     static final String BEST = "best";
     private static final String PREFIX = "model";
     private static final String STATE = "state.json";
+    private static final String OPTIMIZER = "optimizer.ndlist";
 
     private final Path root;
     private final ObjectMapper mapper = new ObjectMapper();
@@ -36,13 +40,14 @@ public final class CheckpointStore {
     }
 
     /**
-     * Saves the model's parameters and the loop state under a name.
+     * Saves the model's parameters, the optimiser's state and the loop state under a name.
      *
      * @param name {@link #LATEST} or {@link #BEST}
      * @param model the model
-     * @param state the loop state (its hash field is filled in here)
+     * @param state the loop state (its hash fields are filled in here)
+     * @param optimizerState the optimiser's named state arrays, or null to save none
      */
-    public void save(String name, Model model, TrialState state) {
+    public void save(String name, Model model, TrialState state, NDList optimizerState) {
         Path target = root.resolve(name);
         Path temp = root.resolve(name + ".tmp");
         Path old = root.resolve(name + ".old");
@@ -50,7 +55,12 @@ public final class CheckpointStore {
             AtomicFiles.deleteTree(temp);
             Files.createDirectories(temp);
             model.save(temp, PREFIX);
-            TrialState hashed = withHash(state, hash(parameterFile(temp)));
+            String optimizerHash = null;
+            if (optimizerState != null) {
+                Files.write(temp.resolve(OPTIMIZER), optimizerState.encode());
+                optimizerHash = hash(temp.resolve(OPTIMIZER));
+            }
+            TrialState hashed = withHashes(state, hash(parameterFile(temp)), optimizerHash);
             Files.write(temp.resolve(STATE), mapper.writeValueAsBytes(hashed));
             AtomicFiles.deleteTree(old);
             if (Files.exists(target)) {
@@ -72,10 +82,7 @@ public final class CheckpointStore {
      * @throws CorruptCheckpointException when it exists but is damaged
      */
     public Optional<TrialState> load(String name, Model model) {
-        Path dir = root.resolve(name);
-        if (!Files.isDirectory(dir) && Files.isDirectory(root.resolve(name + ".old"))) {
-            dir = root.resolve(name + ".old"); // a crash between the two renames of save()
-        }
+        Path dir = directory(name);
         if (!Files.isDirectory(dir)) {
             return Optional.empty();
         }
@@ -97,6 +104,37 @@ public final class CheckpointStore {
     }
 
     /**
+     * Loads the optimiser state saved with a checkpoint.
+     *
+     * @param name {@link #LATEST} or {@link #BEST}
+     * @param manager the manager that owns the arrays read
+     * @return the named state arrays, or empty when the checkpoint holds none (or was written before they were
+     *     saved)
+     * @throws CorruptCheckpointException when the file exists but is damaged
+     */
+    public Optional<NDList> loadOptimizerState(String name, NDManager manager) {
+        Path dir = directory(name);
+        Path file = dir.resolve(OPTIMIZER);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            TrialState state = mapper.readValue(dir.resolve(STATE).toFile(), TrialState.class);
+            String actual = hash(file);
+            if (!actual.equals(state.optimizerSha256())) {
+                throw new CorruptCheckpointException(file + ": hash " + actual + " does not match the recorded "
+                        + state.optimizerSha256());
+            }
+            return Optional.of(NDList.decode(manager, Files.readAllBytes(file)));
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof CorruptCheckpointException corrupt) {
+                throw corrupt;
+            }
+            throw new CorruptCheckpointException(file + " cannot be loaded: " + e.getMessage());
+        }
+    }
+
+    /**
      * Reads the loop state of a checkpoint without loading its parameters (to check it before any training).
      *
      * @param name {@link #LATEST} or {@link #BEST}
@@ -104,11 +142,7 @@ public final class CheckpointStore {
      *     later {@link #load} reports the damage)
      */
     public Optional<TrialState> peek(String name) {
-        Path dir = root.resolve(name);
-        if (!Files.isDirectory(dir)) {
-            dir = root.resolve(name + ".old");
-        }
-        Path state = dir.resolve(STATE);
+        Path state = directory(name).resolve(STATE);
         if (!Files.isRegularFile(state)) {
             return Optional.empty();
         }
@@ -128,6 +162,12 @@ public final class CheckpointStore {
         }
     }
 
+    private Path directory(String name) {
+        Path dir = root.resolve(name);
+        Path old = root.resolve(name + ".old");
+        return !Files.isDirectory(dir) && Files.isDirectory(old) ? old : dir; // .old: a crash between save()'s renames
+    }
+
     private static Path parameterFile(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> p.getFileName().toString().endsWith(".params"))
@@ -140,9 +180,10 @@ public final class CheckpointStore {
         return com.google.common.io.Files.asByteSource(file.toFile()).hash(Hashing.sha256()).toString();
     }
 
-    private static TrialState withHash(TrialState s, String hash) {
+    private static TrialState withHashes(TrialState s, String parameters, String optimizer) {
         return new TrialState(s.step(), s.wallSeconds(), s.trainSeconds(), s.samplesTrained(), s.bestStep(),
-                s.bestValidationAccuracy(), s.curve(), s.notes(), s.startedAt(), s.resumeKey(), hash);
+                s.bestValidationAccuracy(), s.curve(), s.notes(), s.startedAt(), s.resumeKey(), parameters,
+                optimizer);
     }
 
     /** A checkpoint that exists but cannot be trusted. */

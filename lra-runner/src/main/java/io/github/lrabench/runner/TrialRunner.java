@@ -152,6 +152,7 @@ public final class TrialRunner {
         private Long parameters;
         private Long flops;
         private com.typesafe.config.Config modelConfig;
+        private AdamMoments moments;
         private long startNanos;
 
         Attempt(TrialSpec trial, SequenceClassifierProvider provider, String variant, TrainingSettings settings,
@@ -186,6 +187,7 @@ public final class TrialRunner {
                 classifier.block().initialize(model.getNDManager(), DataType.FLOAT32,
                         task.inputShape(settings.batchSize()));
                 parameters = ParameterCounts.trainable(classifier.block());
+                moments = new AdamMoments(classifier.block().getParameters());
                 resume(checkpoints, model);
                 try (Trainer trainer = model.newTrainer(trainingConfig())) {
                     trainer.initialize(task.inputShape(settings.batchSize()));
@@ -213,8 +215,13 @@ public final class TrialRunner {
                     curve.addAll(state.curve());
                     notes.addAll(state.notes());
                     startedAt = state.startedAt();
-                    notes.add("resumed from the checkpoint at step " + step
-                            + " (parameters, step, schedule, data order; Adam moments restart from zero)");
+                    Optional<NDList> saved = checkpoints.loadOptimizerState(CheckpointStore.LATEST,
+                            model.getNDManager());
+                    saved.ifPresent(moments::restore);
+                    notes.add("resumed from the checkpoint at step " + step + (saved.isPresent()
+                            ? " (parameters, Adam moments, step, schedule, data order)"
+                            : " (parameters, step, schedule, data order; the checkpoint holds no Adam moments,"
+                                    + " which restart from zero)"));
                 });
             } catch (CheckpointStore.CorruptCheckpointException e) {
                 notes.add("checkpoint was damaged and ignored, training restarted from step 0: " + e.getMessage());
@@ -225,12 +232,14 @@ public final class TrialRunner {
         private DefaultTrainingConfig trainingConfig() {
             LearningRateSchedule schedule = schedule();
             Optimizer optimizer = "adamw".equals(settings.optimizer())
-                    ? AdamW.builder().optLearningRateTracker(schedule).optBeta1((float) settings.beta1())
-                            .optBeta2((float) settings.beta2()).optEpsilon((float) settings.epsilon())
-                            .optWeightDecays((float) settings.weightDecay()).optBeginNumUpdate(step).build()
-                    : Adam.builder().optLearningRateTracker(schedule).optBeta1((float) settings.beta1())
-                            .optBeta2((float) settings.beta2()).optEpsilon((float) settings.epsilon())
-                            .optWeightDecays((float) settings.weightDecay()).optBeginNumUpdate(step).build();
+                    ? moments.adamW(AdamW.builder().optLearningRateTracker(schedule)
+                            .optBeta1((float) settings.beta1()).optBeta2((float) settings.beta2())
+                            .optEpsilon((float) settings.epsilon()).optWeightDecays((float) settings.weightDecay())
+                            .optBeginNumUpdate(step))
+                    : moments.adam(Adam.builder().optLearningRateTracker(schedule)
+                            .optBeta1((float) settings.beta1()).optBeta2((float) settings.beta2())
+                            .optEpsilon((float) settings.epsilon()).optWeightDecays((float) settings.weightDecay())
+                            .optBeginNumUpdate(step));
             return new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()).optOptimizer(optimizer);
         }
 
@@ -312,9 +321,9 @@ public final class TrialRunner {
             if (bestValidation == null || validation > bestValidation) {
                 bestValidation = validation;
                 bestStep = step;
-                checkpoints.save(CheckpointStore.BEST, model, state());
+                checkpoints.save(CheckpointStore.BEST, model, state(), null);
             }
-            checkpoints.save(CheckpointStore.LATEST, model, state());
+            checkpoints.save(CheckpointStore.LATEST, model, state(), moments.snapshot());
             listener.evaluated(point);
         }
 
@@ -349,7 +358,7 @@ public final class TrialRunner {
 
         private TrialState state() {
             return new TrialState(step, wallSeconds(), trainSeconds, samplesTrained, bestStep, bestValidation,
-                    List.copyOf(curve), List.copyOf(notes), startedAt, resumeKey, null);
+                    List.copyOf(curve), List.copyOf(notes), startedAt, resumeKey, null, null);
         }
 
         private double wallSeconds() {

@@ -18,7 +18,8 @@ import java.util.List;
  *     {@link TrialRunner#resumeKey}); a resume under a different one is refused. Null in checkpoints written
  *     before it was recorded, which are not checked
  * @param parametersSha256 the SHA-256 of the saved parameter file, to detect a damaged checkpoint
+ * @param optimizerSha256 the SHA-256 of the saved optimiser state, or null when none was saved
  */
 public record TrialState(int step, double wallSeconds, double trainSeconds, long samplesTrained, Integer bestStep,
         Double bestValidationAccuracy, List<EvalPoint> curve, List<String> notes, String startedAt,
-        String resumeKey, String parametersSha256) {}
+        String resumeKey, String parametersSha256, String optimizerSha256) {}

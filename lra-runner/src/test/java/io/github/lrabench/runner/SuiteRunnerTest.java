@@ -142,6 +142,38 @@ class SuiteRunnerTest {
     }
 
     @Test
+    void aResumedTrialEndsWithTheParametersOfAnUninterruptedOne() throws Exception {
+        for (String optimizer : List.of("adam", "adamw")) {
+            Map<String, Object> config = Map.of("lra.profiles.smoke.training.optimizer", optimizer,
+                    "lra.profiles.smoke.training.weight-decay", 0.01);
+            SuiteRequest straight = new SuiteRequest(List.of("lra-image"), "smoke", List.of("test-mean-pool"), 0, 1,
+                    temp.resolve(optimizer + "-straight"), OptionalInt.empty());
+            SuiteRequest interrupted = new SuiteRequest(List.of("lra-image"), "smoke", List.of("test-mean-pool"), 0,
+                    1, temp.resolve(optimizer + "-interrupted"), OptionalInt.empty());
+            TrialListener crashAtStep8 = new TrialListener() {
+                @Override
+                public void stepped(int step, double loss, double accuracy, double samplesPerSecond) {
+                    if (step == 8) {
+                        throw new SimulatedCrash();
+                    }
+                }
+            };
+            try (LraBench bench = bench(config)) {
+                run(bench, straight, TrialListener.NONE);
+                assertThatThrownBy(() -> run(bench, interrupted, crashAtStep8)).isInstanceOf(SimulatedCrash.class);
+            }
+            try (LraBench bench = bench(config)) {
+                RunResult resumed = run(bench, interrupted, TrialListener.NONE).get(0);
+                assertThat(resumed.notes()).anyMatch(n -> n.contains("at step 6 (parameters, Adam moments"));
+            }
+            Path trial = Path.of("lra-image/test-mean-pool/seed-0/checkpoints/latest/model-0000.params");
+            assertThat(Files.readAllBytes(straight.outputDir().resolve(trial)))
+                    .as(optimizer + ": parameters after 12 steps, straight and resumed at step 6")
+                    .isEqualTo(Files.readAllBytes(interrupted.outputDir().resolve(trial)));
+        }
+    }
+
+    @Test
     void aDamagedCheckpointIsDetectedAndTheTrialRestarts() throws Exception {
         SuiteRequest request = request(List.of("test-mean-pool"), 1);
         TrialListener crash = new TrialListener() {
