@@ -112,8 +112,8 @@ public final class LraBench implements AutoCloseable {
         SuitePlan plan = plan(request);
         List<TrialSpec> trials = request.trial().isPresent()
                 ? List.of(plan.trial(request.trial().getAsInt())) : plan.trials();
-        List<RunResult> results = new SuiteRunner(new TrialRunner(context), data)
-                .run(trials, request.outputDir(), listener);
+        List<RunResult> results = new SuiteRunner(new TrialRunner(context), data,
+                context.config().getDouble("lra.stop-wait-seconds")).run(trials, request.outputDir(), listener);
         report(List.of(request.outputDir()), request.outputDir());
         return results;
     }

@@ -16,6 +16,7 @@ public final class SuiteRunner {
 
     private final TrialRunner trials;
     private final TrialDataSource data;
+    private final double stopWaitSeconds;
     private final ResultFiles results = new ResultFiles();
 
     /**
@@ -23,10 +24,13 @@ public final class SuiteRunner {
      *
      * @param trials the trial runner
      * @param data where each trial's data comes from
+     * @param stopWaitSeconds on SIGTERM or Ctrl-C, how long the process waits for the running trial to write a
+     *     checkpoint of its current step before it exits ({@code lra.stop-wait-seconds})
      */
-    public SuiteRunner(TrialRunner trials, TrialDataSource data) {
+    public SuiteRunner(TrialRunner trials, TrialDataSource data, double stopWaitSeconds) {
         this.trials = trials;
         this.data = data;
+        this.stopWaitSeconds = stopWaitSeconds;
     }
 
     /**
@@ -39,6 +43,32 @@ public final class SuiteRunner {
      * @throws IllegalArgumentException when checkpoints were written under another configuration (all of them named)
      */
     public List<RunResult> run(List<TrialSpec> toRun, Path outputDir, TrialListener listener) {
+        StopRequest stop = new StopRequest();
+        Thread onShutdown = new Thread(() -> stop.requestAndAwait(stopWaitSeconds), "lra-checkpoint-on-exit");
+        Runtime.getRuntime().addShutdownHook(onShutdown);
+        try {
+            return run(toRun, outputDir, listener, stop);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onShutdown);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it goes on once run() has stopped
+            }
+        }
+    }
+
+    /**
+     * Runs the given trials until they are done or a stop is requested.
+     *
+     * @param toRun the trials
+     * @param outputDir the suite's output folder
+     * @param listener progress callbacks
+     * @param stop checked before each trial and each step
+     * @return the results of every trial, finished earlier or now
+     * @throws StopRequest.StoppedException when stopped on request (the running trial's checkpoint written)
+     * @throws IllegalArgumentException when checkpoints were written under another configuration (all of them named)
+     */
+    public List<RunResult> run(List<TrialSpec> toRun, Path outputDir, TrialListener listener, StopRequest stop) {
         List<RunResult> all = new ArrayList<>();
         OutputLock lock = OutputLock.acquire(outputDir);
         try {
@@ -54,10 +84,14 @@ public final class SuiteRunner {
                         listener.warning(trial, unreadable.getMessage() + "; the trial runs again");
                     }
                 }
-                all.add(trials.run(trial, data.load(trial), trialDir, listener));
+                if (stop.isRequested()) {
+                    throw new StopRequest.StoppedException("stopped on request before " + trialDir);
+                }
+                all.add(trials.run(trial, data.load(trial), trialDir, listener, stop));
             }
         } finally {
             lock.close();
+            stop.stopped();
         }
         return all;
     }

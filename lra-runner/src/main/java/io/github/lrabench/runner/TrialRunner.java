@@ -56,16 +56,18 @@ public final class TrialRunner {
      * @param data its data
      * @param trialDir the trial's folder
      * @param listener progress callbacks
+     * @param stop checked before each step: when requested, a checkpoint of the current step is written and
+     *     {@link StopRequest.StoppedException} thrown, with no result
      * @return the result
      */
-    public RunResult run(TrialSpec trial, TrialData data, Path trialDir, TrialListener listener) {
+    public RunResult run(TrialSpec trial, TrialData data, Path trialDir, TrialListener listener, StopRequest stop) {
         resetPeakMemory();
         TrialSettingsResolver resolver = new TrialSettingsResolver(context.config());
         TrainingSettings settings = resolver.training(trial);
         String variant = context.variant(trial.profile());
         SequenceClassifierProvider provider = context.registry().get(trial.model());
         Attempt attempt = new Attempt(trial, provider, variant, settings, resolver.protocolVersion(trial.protocol()),
-                data, renderConfig(trial, resolver, resolver.block("training", trial)), resumeKey(trial));
+                data, renderConfig(trial, resolver, resolver.block("training", trial)), resumeKey(trial), stop);
         RunResult result = attempt.run(trialDir, listener);
         new ResultFiles().write(trialDir.resolve(ResultFiles.RESULT_FILE), result);
         listener.finished(result);
@@ -138,6 +140,7 @@ public final class TrialRunner {
         private final TrialData data;
         private final String renderedConfig;
         private final String resumeKey;
+        private final StopRequest stop;
 
         private final List<EvalPoint> curve = new ArrayList<>();
         private final List<String> notes = new ArrayList<>();
@@ -153,10 +156,11 @@ public final class TrialRunner {
         private Long flops;
         private com.typesafe.config.Config modelConfig;
         private AdamMoments moments;
+        private int checkpointedStep;
         private long startNanos;
 
         Attempt(TrialSpec trial, SequenceClassifierProvider provider, String variant, TrainingSettings settings,
-                int protocolVersion, TrialData data, String renderedConfig, String resumeKey) {
+                int protocolVersion, TrialData data, String renderedConfig, String resumeKey, StopRequest stop) {
             this.trial = trial;
             this.provider = provider;
             this.variant = variant;
@@ -165,6 +169,7 @@ public final class TrialRunner {
             this.data = data;
             this.renderedConfig = renderedConfig;
             this.resumeKey = resumeKey;
+            this.stop = stop;
         }
 
         RunResult run(Path trialDir, TrialListener listener) {
@@ -198,6 +203,8 @@ public final class TrialRunner {
                     }
                 }
                 return finish(model, checkpoints, trialDir);
+            } catch (StopRequest.StoppedException e) {
+                throw e;
             } catch (RuntimeException e) {
                 return failed("training failed: " + e, null, null);
             }
@@ -215,6 +222,7 @@ public final class TrialRunner {
                     curve.addAll(state.curve());
                     notes.addAll(state.notes());
                     startedAt = state.startedAt();
+                    checkpointedStep = step;
                     Optional<NDList> saved = checkpoints.loadOptimizerState(CheckpointStore.LATEST,
                             model.getNDManager());
                     saved.ifPresent(moments::restore);
@@ -255,6 +263,9 @@ public final class TrialRunner {
             double accuracySum = 0;
             int stepsSinceEval = 0;
             while (step < settings.steps()) {
+                if (stop.isRequested()) {
+                    stopOnRequest(model, checkpoints, listener);
+                }
                 if (budgetExhausted()) {
                     notes.add(String.format(java.util.Locale.ROOT,
                             "stopped by the %.1f-minute budget at step %d of %d", settings.budgetMinutes(), step,
@@ -324,7 +335,20 @@ public final class TrialRunner {
                 checkpoints.save(CheckpointStore.BEST, model, state(), null);
             }
             checkpoints.save(CheckpointStore.LATEST, model, state(), moments.snapshot());
+            checkpointedStep = step;
             listener.evaluated(point);
+        }
+
+        private void stopOnRequest(Model model, CheckpointStore checkpoints, TrialListener listener) {
+            if (step > checkpointedStep) {
+                checkpoints.save(CheckpointStore.LATEST, model, state(), moments.snapshot());
+                checkpointedStep = step;
+            }
+            String message = "stopped on request at step " + step + " of " + settings.steps() + "; its checkpoint"
+                    + " is written: re-run the same command to resume";
+            listener.warning(trial, message);
+            throw new StopRequest.StoppedException(trial.model() + " " + trial.protocol() + " seed " + trial.seed()
+                    + " " + message);
         }
 
         private RunResult finish(Model model, CheckpointStore checkpoints, Path trialDir) {

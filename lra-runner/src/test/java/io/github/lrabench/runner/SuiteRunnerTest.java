@@ -174,6 +174,48 @@ class SuiteRunnerTest {
     }
 
     @Test
+    void aStopRequestCheckpointsTheCurrentStepAndTheResumeContinuesTheSameRun() throws Exception {
+        SuiteRequest straight = new SuiteRequest(List.of("lra-image"), "smoke", List.of("test-mean-pool"), 0, 1,
+                temp.resolve("straight"), OptionalInt.empty());
+        SuiteRequest stopped = new SuiteRequest(List.of("lra-image"), "smoke", List.of("test-mean-pool"), 0, 1,
+                temp.resolve("stopped"), OptionalInt.empty());
+        StopRequest stop = new StopRequest();
+        List<String> warnings = new java.util.ArrayList<>();
+        TrialListener stopAfterStep8 = new TrialListener() {
+            @Override
+            public void stepped(int step, double loss, double accuracy, double samplesPerSecond) {
+                if (step == 8) {
+                    stop.request();
+                }
+            }
+
+            @Override
+            public void warning(TrialSpec trial, String message) {
+                warnings.add(message);
+            }
+        };
+        try (LraBench bench = bench(Map.of())) {
+            run(bench, straight, TrialListener.NONE);
+            SuiteRunner suite = new SuiteRunner(new TrialRunner(bench.context()),
+                    new GeneratedData(bench.context().task("lra-image")), 1);
+            assertThatThrownBy(() -> suite.run(bench.plan(stopped).trials(), stopped.outputDir(), stopAfterStep8,
+                    stop)).isInstanceOf(StopRequest.StoppedException.class).hasMessageContaining("step 8 of 12");
+        }
+        Path trialDir = stopped.outputDir().resolve("lra-image/test-mean-pool/seed-0");
+        assertThat(trialDir.resolve("result.json")).doesNotExist();
+        assertThat(Files.readString(trialDir.resolve("checkpoints/latest/state.json"))).startsWith("{\"step\":8,");
+        assertThat(warnings).anyMatch(w -> w.contains("re-run the same command to resume"));
+        try (LraBench bench = bench(Map.of())) {
+            RunResult resumed = run(bench, stopped, TrialListener.NONE).get(0);
+            assertThat(resumed.notes()).anyMatch(n -> n.contains("at step 8 (parameters, Adam moments"));
+            assertThat(resumed.curve()).extracting(EvalPoint::step).containsExactly(6, 12);
+        }
+        Path params = Path.of("lra-image/test-mean-pool/seed-0/checkpoints/latest/model-0000.params");
+        assertThat(Files.readAllBytes(stopped.outputDir().resolve(params)))
+                .isEqualTo(Files.readAllBytes(straight.outputDir().resolve(params)));
+    }
+
+    @Test
     void aDamagedCheckpointIsDetectedAndTheTrialRestarts() throws Exception {
         SuiteRequest request = request(List.of("test-mean-pool"), 1);
         TrialListener crash = new TrialListener() {
