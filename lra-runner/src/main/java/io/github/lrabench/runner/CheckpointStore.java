@@ -93,6 +93,7 @@ public final class CheckpointStore {
                 throw new CorruptCheckpointException(dir + ": parameter file hash " + actual
                         + " does not match the recorded " + state.parametersSha256());
             }
+            checkOptimizerState(dir, state);
             model.load(dir, PREFIX);
             return Optional.of(state);
         } catch (IOException | MalformedModelException | RuntimeException e) {
@@ -119,12 +120,7 @@ public final class CheckpointStore {
             return Optional.empty();
         }
         try {
-            TrialState state = mapper.readValue(dir.resolve(STATE).toFile(), TrialState.class);
-            String actual = hash(file);
-            if (!actual.equals(state.optimizerSha256())) {
-                throw new CorruptCheckpointException(file + ": hash " + actual + " does not match the recorded "
-                        + state.optimizerSha256());
-            }
+            checkOptimizerState(dir, mapper.readValue(dir.resolve(STATE).toFile(), TrialState.class));
             return Optional.of(NDList.decode(manager, Files.readAllBytes(file)));
         } catch (IOException | RuntimeException e) {
             if (e instanceof CorruptCheckpointException corrupt) {
@@ -159,6 +155,19 @@ public final class CheckpointStore {
             AtomicFiles.deleteTree(root);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete checkpoints in " + root, e);
+        }
+    }
+
+    private static void checkOptimizerState(Path dir, TrialState state) throws IOException {
+        Path file = dir.resolve(OPTIMIZER);
+        boolean present = Files.isRegularFile(file);
+        if (!present && state.optimizerSha256() == null) {
+            return;
+        }
+        String actual = present ? hash(file) : "(no file)";
+        if (!actual.equals(state.optimizerSha256())) {
+            throw new CorruptCheckpointException(file + ": hash " + actual + " does not match the recorded "
+                    + state.optimizerSha256());
         }
     }
 

@@ -211,30 +211,35 @@ public final class TrialRunner {
         }
 
         private void resume(CheckpointStore checkpoints, Model model) {
+            Optional<TrialState> loaded;
+            Optional<NDList> savedMoments;
             try {
-                checkpoints.load(CheckpointStore.LATEST, model).ifPresent(state -> {
-                    step = state.step();
-                    priorWallSeconds = state.wallSeconds();
-                    trainSeconds = state.trainSeconds();
-                    samplesTrained = state.samplesTrained();
-                    bestStep = state.bestStep();
-                    bestValidation = state.bestValidationAccuracy();
-                    curve.addAll(state.curve());
-                    notes.addAll(state.notes());
-                    startedAt = state.startedAt();
-                    checkpointedStep = step;
-                    Optional<NDList> saved = checkpoints.loadOptimizerState(CheckpointStore.LATEST,
-                            model.getNDManager());
-                    saved.ifPresent(moments::restore);
-                    notes.add("resumed from the checkpoint at step " + step + (saved.isPresent()
-                            ? " (parameters, Adam moments, step, schedule, data order)"
-                            : " (parameters, step, schedule, data order; the checkpoint holds no Adam moments,"
-                                    + " which restart from zero)"));
-                });
+                loaded = checkpoints.load(CheckpointStore.LATEST, model);
+                savedMoments = loaded.isPresent()
+                        ? checkpoints.loadOptimizerState(CheckpointStore.LATEST, model.getNDManager())
+                        : Optional.empty();
             } catch (CheckpointStore.CorruptCheckpointException e) {
                 notes.add("checkpoint was damaged and ignored, training restarted from step 0: " + e.getMessage());
                 checkpoints.clear();
+                return;
             }
+            loaded.ifPresent(state -> {
+                step = state.step();
+                checkpointedStep = step;
+                priorWallSeconds = state.wallSeconds();
+                trainSeconds = state.trainSeconds();
+                samplesTrained = state.samplesTrained();
+                bestStep = state.bestStep();
+                bestValidation = state.bestValidationAccuracy();
+                curve.addAll(state.curve());
+                notes.addAll(state.notes());
+                startedAt = state.startedAt();
+                savedMoments.ifPresent(moments::restore);
+                notes.add("resumed from the checkpoint at step " + step + (savedMoments.isPresent()
+                        ? " (parameters, Adam moments, step, schedule, data order)"
+                        : " (parameters, step, schedule, data order; the checkpoint holds no Adam moments,"
+                                + " which restart from zero)"));
+            });
         }
 
         private DefaultTrainingConfig trainingConfig() {

@@ -243,6 +243,42 @@ class SuiteRunnerTest {
     }
 
     @Test
+    void aDamagedOptimizerStateIsDetectedAndTheTrialRestarts() throws Exception {
+        SuiteRequest request = request(List.of("test-mean-pool"), 1);
+        TrialListener crash = new TrialListener() {
+            @Override
+            public void stepped(int step, double loss, double accuracy, double samplesPerSecond) {
+                if (step == 8) {
+                    throw new SimulatedCrash();
+                }
+            }
+        };
+        try (LraBench bench = bench(Map.of())) {
+            assertThatThrownBy(() -> run(bench, request, crash)).isInstanceOf(SimulatedCrash.class);
+        }
+        Path optimizerState = temp.resolve("out/lra-image/test-mean-pool/seed-0/checkpoints/latest/optimizer.ndlist");
+        byte[] bytes = Files.readAllBytes(optimizerState);
+        bytes[bytes.length - 1] ^= 1;
+        Files.write(optimizerState, bytes);
+        List<Integer> startSteps = new java.util.ArrayList<>();
+        TrialListener starts = new TrialListener() {
+            @Override
+            public void started(TrialSpec trial, int fromStep, int totalSteps) {
+                startSteps.add(fromStep);
+            }
+        };
+        try (LraBench bench = bench(Map.of())) {
+            RunResult result = run(bench, request, starts).get(0);
+            assertThat(result.isCompleted()).isTrue();
+            assertThat(result.notes()).anyMatch(n -> n.contains("checkpoint was damaged")
+                    && n.contains("optimizer.ndlist"));
+            assertThat(result.notes()).noneMatch(n -> n.contains("resumed"));
+            assertThat(startSteps).containsExactly(0);
+            assertThat(result.curve()).extracting(EvalPoint::step).containsExactly(6, 12);
+        }
+    }
+
+    @Test
     void aResumeUnderAnotherConfigurationIsRefusedAndKeepsTheCheckpoint() throws Exception {
         SuiteRequest request = request(List.of("test-mean-pool", "test-second"), 1);
         TrialListener crashAtStep8 = new TrialListener() {
