@@ -37,7 +37,7 @@ final class ReportPlots {
         for (RunResult r : results) {
             double[] x = r.curve().stream().mapToDouble(p -> p.elapsedSeconds() / 60).toArray();
             double[] y = r.curve().stream().mapToDouble(p -> 100 * p.validationAccuracy()).toArray();
-            chart.addSeries(r.trial().model() + " seed " + r.trial().seed(), x, y);
+            chart.addSeries(r.trial().model() + " " + r.trial().profile() + " seed " + r.trial().seed(), x, y);
         }
         return chart;
     }
@@ -49,7 +49,8 @@ final class ReportPlots {
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setMarkerSize(10);
         Map<String, List<RunResult>> byModel = new TreeMap<>();
-        results.forEach(r -> byModel.computeIfAbsent(r.trial().model(), k -> new ArrayList<>()).add(r));
+        results.forEach(r -> byModel.computeIfAbsent(r.trial().model() + " " + r.trial().profile(),
+                k -> new ArrayList<>()).add(r));
         for (Map.Entry<String, List<RunResult>> entry : byModel.entrySet()) {
             double[] x = entry.getValue().stream().mapToDouble(r -> r.wallSeconds() / 60).toArray();
             double[] y = entry.getValue().stream().mapToDouble(r -> 100 * r.testAccuracyAtBest()).toArray();

@@ -88,4 +88,21 @@ class ResultSchemaTest {
         assertThat(WallClockView.meanValidationAt(List.of(finished, s), 4000))
                 .as("only the finished trial has a reading").contains(new WallClockView.Reading(0.38, true));
     }
+
+    @Test
+    void aReportMergesTheSameModelAndSeedUnderTwoProfiles() {
+        RunResult s = sample();
+        TrialSpec longTrial = new TrialSpec(s.trial().index(), s.trial().model(), s.trial().protocol(), "long",
+                s.trial().seed());
+        RunResult longRun = new RunResult(s.schemaVersion(), longTrial, s.family(), s.variant(), s.protocolVersion(),
+                s.status(), s.failureReason(), s.notes(), s.parameters(), s.forwardFlopsPerSample(),
+                s.stepsCompleted(), s.stepsPlanned(), 480, s.stoppedByBudget(), s.trainSamplesPerSecond(),
+                s.peakMemoryBytes(), s.wallSeconds(), s.bestStep(), s.bestValidationAccuracy(),
+                s.testAccuracyAtBest(), s.finalValidationAccuracy(), s.testAccuracyFinal(), s.curve(), s.paper(),
+                s.provenance());
+        List<Path> written = new ReportWriter(java.util.Map.of()).write(List.of(s, longRun), temp);
+        assertThat(written).contains(temp.resolve("curves-scifar.png"), temp.resolve("cost-scifar.png"));
+        assertThat(temp.resolve("summary.md")).content().contains("| fnet | fourier | scifar | cpu (60 min)")
+                .contains("| fnet | fourier | scifar | long (480 min)");
+    }
 }
