@@ -35,6 +35,18 @@ class SuiteRunnerTest {
                 OptionalInt.empty());
     }
 
+    /** A listener that stops a trial the way a crash would once it has trained the given step. */
+    private static TrialListener crashAtStep(int crashStep) {
+        return new TrialListener() {
+            @Override
+            public void stepped(int step, double loss, double accuracy, double samplesPerSecond) {
+                if (step == crashStep) {
+                    throw new SimulatedCrash();
+                }
+            }
+        };
+    }
+
     private static List<RunResult> run(LraBench bench, SuiteRequest request, TrialListener listener) {
         return bench.run(request, new GeneratedData(bench.context().task("lra-image")), listener);
     }
@@ -150,14 +162,7 @@ class SuiteRunnerTest {
                     temp.resolve(optimizer + "-straight"), OptionalInt.empty());
             SuiteRequest interrupted = new SuiteRequest(List.of("lra-image"), "smoke", List.of("test-mean-pool"), 0,
                     1, temp.resolve(optimizer + "-interrupted"), OptionalInt.empty());
-            TrialListener crashAtStep8 = new TrialListener() {
-                @Override
-                public void stepped(int step, double loss, double accuracy, double samplesPerSecond) {
-                    if (step == 8) {
-                        throw new SimulatedCrash();
-                    }
-                }
-            };
+            TrialListener crashAtStep8 = crashAtStep(8);
             try (LraBench bench = bench(config)) {
                 run(bench, straight, TrialListener.NONE);
                 assertThatThrownBy(() -> run(bench, interrupted, crashAtStep8)).isInstanceOf(SimulatedCrash.class);
@@ -218,14 +223,7 @@ class SuiteRunnerTest {
     @Test
     void aDamagedCheckpointIsDetectedAndTheTrialRestarts() throws Exception {
         SuiteRequest request = request(List.of("test-mean-pool"), 1);
-        TrialListener crash = new TrialListener() {
-            @Override
-            public void stepped(int step, double loss, double accuracy, double samplesPerSecond) {
-                if (step == 8) {
-                    throw new SimulatedCrash();
-                }
-            }
-        };
+        TrialListener crash = crashAtStep(8);
         try (LraBench bench = bench(Map.of())) {
             assertThatThrownBy(() -> run(bench, request, crash)).isInstanceOf(SimulatedCrash.class);
         }
@@ -245,14 +243,7 @@ class SuiteRunnerTest {
     @Test
     void aDamagedOptimizerStateIsDetectedAndTheTrialRestarts() throws Exception {
         SuiteRequest request = request(List.of("test-mean-pool"), 1);
-        TrialListener crash = new TrialListener() {
-            @Override
-            public void stepped(int step, double loss, double accuracy, double samplesPerSecond) {
-                if (step == 8) {
-                    throw new SimulatedCrash();
-                }
-            }
-        };
+        TrialListener crash = crashAtStep(8);
         try (LraBench bench = bench(Map.of())) {
             assertThatThrownBy(() -> run(bench, request, crash)).isInstanceOf(SimulatedCrash.class);
         }
@@ -281,14 +272,7 @@ class SuiteRunnerTest {
     @Test
     void aResumeUnderAnotherConfigurationIsRefusedAndKeepsTheCheckpoint() throws Exception {
         SuiteRequest request = request(List.of("test-mean-pool", "test-second"), 1);
-        TrialListener crashAtStep8 = new TrialListener() {
-            @Override
-            public void stepped(int step, double loss, double accuracy, double samplesPerSecond) {
-                if (step == 8) {
-                    throw new SimulatedCrash();
-                }
-            }
-        };
+        TrialListener crashAtStep8 = crashAtStep(8);
         try (LraBench bench = bench(Map.of())) {
             assertThatThrownBy(() -> run(bench, request, crashAtStep8)).isInstanceOf(SimulatedCrash.class);
         }
