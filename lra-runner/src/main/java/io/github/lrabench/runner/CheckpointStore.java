@@ -26,6 +26,7 @@ public final class CheckpointStore {
     private static final String PREFIX = "model";
     private static final String STATE = "state.json";
     private static final String OPTIMIZER = "optimizer.ndlist";
+    private static final String FOLDER = "checkpoints";
 
     private final Path root;
     private final ObjectMapper mapper = new ObjectMapper();
@@ -37,6 +38,25 @@ public final class CheckpointStore {
      */
     public CheckpointStore(Path root) {
         this.root = root;
+    }
+
+    /**
+     * Returns the store of a trial: the {@code checkpoints} folder inside the trial's folder.
+     *
+     * @param trialDir the trial's folder
+     * @return the trial's checkpoint store
+     */
+    public static CheckpointStore ofTrial(Path trialDir) {
+        return new CheckpointStore(trialDir.resolve(FOLDER));
+    }
+
+    /**
+     * Returns the folder this store writes to.
+     *
+     * @return the checkpoint folder
+     */
+    public Path root() {
+        return root;
     }
 
     /**

@@ -54,7 +54,7 @@ public final class TrainedModel implements AutoCloseable {
         try {
             model.setBlock(classifier.block());
             classifier.block().initialize(model.getNDManager(), DataType.FLOAT32, card.task().inputShape(1));
-            new CheckpointStore(trialDir.resolve("checkpoints")).load(CheckpointStore.BEST, model)
+            CheckpointStore.ofTrial(trialDir).load(CheckpointStore.BEST, model)
                     .orElseThrow(() -> new IllegalArgumentException(trialDir + " has no best checkpoint"));
         } catch (RuntimeException e) {
             model.close();

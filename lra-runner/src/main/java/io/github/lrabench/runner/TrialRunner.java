@@ -84,8 +84,8 @@ public final class TrialRunner {
      * @return what differs and what to do about it, or empty when there is nothing to resume or it matches
      */
     public Optional<String> resumeConflict(TrialSpec trial, Path trialDir) {
-        Path checkpoints = trialDir.resolve("checkpoints");
-        Optional<TrialState> saved = new CheckpointStore(checkpoints).peek(CheckpointStore.LATEST);
+        CheckpointStore store = CheckpointStore.ofTrial(trialDir);
+        Optional<TrialState> saved = store.peek(CheckpointStore.LATEST);
         if (saved.isEmpty() || saved.get().resumeKey() == null) {
             return Optional.empty();
         }
@@ -94,9 +94,9 @@ public final class TrialRunner {
         if (then.equals(now)) {
             return Optional.empty();
         }
-        return Optional.of(checkpoints + " (step " + saved.get().step() + ") was written under another"
+        return Optional.of(store.root() + " (step " + saved.get().step() + ") was written under another"
                 + " configuration: " + ConfigText.firstDifference(then, now) + ". Run with the configuration it"
-                + " started with (only training.budget-minutes may change), or delete " + checkpoints
+                + " started with (only training.budget-minutes may change), or delete " + store.root()
                 + " to start the trial over");
     }
 
@@ -185,7 +185,7 @@ public final class TrialRunner {
             } catch (RuntimeException e) {
                 return failed("the model could not be built: " + e.getMessage(), null, null);
             }
-            CheckpointStore checkpoints = new CheckpointStore(trialDir.resolve("checkpoints"));
+            CheckpointStore checkpoints = CheckpointStore.ofTrial(trialDir);
             try (Model model = Model.newInstance(trial.model(), Device.cpu(), context.engine())) {
                 model.setBlock(classifier.block());
                 model.setProperty("lra.model", trial.model());
