@@ -89,7 +89,8 @@ public final class ReportWriter {
         md.append("Best validation accuracy reached within each time (mean over seeds), read off the evaluation"
                 + " curves; `-` where no evaluation had happened yet, or where the trial stopped earlier without"
                 + " finishing its schedule (cut by its budget or interrupted). `*`: the trial finished its whole"
-                + " schedule before that time, and the figure is its final best.\n\n"
+                + " schedule before that time, and the figure is its final best. A mean over fewer seeds than the"
+                + " row has (the others without a reading) says how many.\n\n"
                 + "| model | protocol | profile |");
         for (int minutes : WALL_CLOCK_MINUTES) {
             md.append(' ').append(minutes).append(" min |");
@@ -103,9 +104,11 @@ public final class ReportWriter {
             String[] key = entry.getKey().split(" \\| ");
             md.append("| ").append(key[1]).append(" | ").append(key[0]).append(" | ").append(key[2]).append(" |");
             for (int minutes : WALL_CLOCK_MINUTES) {
+                int seeds = entry.getValue().size();
                 md.append(WallClockView.meanValidationAt(entry.getValue(), minutes * 60.0)
-                        .map(r -> String.format(Locale.ROOT, " %.2f%%%s |", 100 * r.accuracy(),
-                                r.finishedEarlier() ? "*" : ""))
+                        .map(r -> String.format(Locale.ROOT, " %.2f%%%s%s |", 100 * r.accuracy(),
+                                r.finishedEarlier() ? "*" : "",
+                                r.trials() < seeds ? " (" + r.trials() + " of " + seeds + " seeds)" : ""))
                         .orElse(" - |"));
             }
             md.append('\n');

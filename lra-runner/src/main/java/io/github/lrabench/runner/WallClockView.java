@@ -14,8 +14,9 @@ public final class WallClockView {
      * @param accuracy the best validation accuracy reached within the time (a mean, for several trials)
      * @param finishedEarlier whether a trial behind it had finished its whole schedule before the time, so that
      *     its figure is its final best rather than a reading taken at that time
+     * @param trials how many trials the figure averages (1 for one trial's reading)
      */
-    public record Reading(double accuracy, boolean finishedEarlier) {}
+    public record Reading(double accuracy, boolean finishedEarlier, int trials) {}
 
     /**
      * Returns the best validation accuracy a trial had reached within a time.
@@ -36,7 +37,7 @@ public final class WallClockView {
                 .mapToDouble(EvalPoint::validationAccuracy)
                 .max()
                 .stream()
-                .mapToObj(accuracy -> new Reading(accuracy, ranShorter))
+                .mapToObj(accuracy -> new Reading(accuracy, ranShorter, 1))
                 .findFirst();
     }
 
@@ -45,7 +46,8 @@ public final class WallClockView {
      *
      * @param results the trials (seeds of one model)
      * @param seconds the wall-clock limit
-     * @return the mean reading (finished earlier when any trial in it was), or empty when no trial has one
+     * @return the mean reading (finished earlier when any trial in it was; its trial count may be below the number
+     *     of trials given), or empty when no trial has one
      */
     public static Optional<Reading> meanValidationAt(List<RunResult> results, double seconds) {
         List<Reading> readings = results.stream()
@@ -56,6 +58,6 @@ public final class WallClockView {
             return Optional.empty();
         }
         return Optional.of(new Reading(readings.stream().mapToDouble(Reading::accuracy).average().orElseThrow(),
-                readings.stream().anyMatch(Reading::finishedEarlier)));
+                readings.stream().anyMatch(Reading::finishedEarlier), readings.size()));
     }
 }

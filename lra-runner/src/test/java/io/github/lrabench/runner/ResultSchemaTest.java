@@ -65,9 +65,9 @@ class ResultSchemaTest {
         RunResult cutByBudget = sample();
         assertThat(WallClockView.validationAt(cutByBudget, 999)).isEmpty();
         assertThat(WallClockView.validationAt(cutByBudget, 1200))
-                .contains(new WallClockView.Reading(0.3, false));
+                .contains(new WallClockView.Reading(0.3, false, 1));
         assertThat(WallClockView.validationAt(cutByBudget, 3600))
-                .contains(new WallClockView.Reading(0.38, false));
+                .contains(new WallClockView.Reading(0.38, false, 1));
         assertThat(WallClockView.validationAt(cutByBudget, 4000))
                 .as("stopped by its budget at 3600.25 s: nothing is known of later").isEmpty();
     }
@@ -81,12 +81,27 @@ class ResultSchemaTest {
                 s.peakMemoryBytes(), s.wallSeconds(), s.bestStep(), s.bestValidationAccuracy(),
                 s.testAccuracyAtBest(), s.finalValidationAccuracy(), s.testAccuracyFinal(), s.curve(),
                 s.paper(), s.provenance());
-        assertThat(WallClockView.validationAt(finished, 3600)).contains(new WallClockView.Reading(0.38, false));
-        assertThat(WallClockView.validationAt(finished, 4000)).contains(new WallClockView.Reading(0.38, true));
+        assertThat(WallClockView.validationAt(finished, 3600)).contains(new WallClockView.Reading(0.38, false, 1));
+        assertThat(WallClockView.validationAt(finished, 4000)).contains(new WallClockView.Reading(0.38, true, 1));
         assertThat(WallClockView.meanValidationAt(List.of(finished, s), 1200))
-                .contains(new WallClockView.Reading(0.3, false));
+                .contains(new WallClockView.Reading(0.3, false, 2));
         assertThat(WallClockView.meanValidationAt(List.of(finished, s), 4000))
-                .as("only the finished trial has a reading").contains(new WallClockView.Reading(0.38, true));
+                .as("only the finished trial has a reading").contains(new WallClockView.Reading(0.38, true, 1));
+    }
+
+    @Test
+    void aWallClockCellAveragingFewerSeedsThanItsRowSaysHowMany() {
+        RunResult s = sample();
+        TrialSpec secondSeed = new TrialSpec(4, s.trial().model(), s.trial().protocol(), s.trial().profile(), 2);
+        RunResult cutEarly = new RunResult(s.schemaVersion(), secondSeed, s.family(), s.variant(),
+                s.protocolVersion(), s.status(), s.failureReason(), s.notes(), s.parameters(),
+                s.forwardFlopsPerSample(), 4, 10, s.budgetMinutes(), true, s.trainSamplesPerSecond(),
+                s.peakMemoryBytes(), 1500.0, 4, 0.3, 0.29, 0.3, 0.29, List.of(s.curve().get(0)), s.paper(),
+                s.provenance());
+        new ReportWriter(java.util.Map.of()).write(List.of(s, cutEarly), temp);
+        assertThat(temp.resolve("summary.md")).content()
+                .as("at 30 and 60 minutes only the first seed has a reading; at 10 neither has")
+                .contains("| fnet | scifar | cpu | - | 30.00% (1 of 2 seeds) | 38.00% (1 of 2 seeds) |");
     }
 
     @Test
