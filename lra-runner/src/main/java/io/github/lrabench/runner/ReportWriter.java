@@ -103,8 +103,8 @@ public final class ReportWriter {
         for (Map.Entry<String, List<RunResult>> entry : byModel.entrySet()) {
             String[] key = entry.getKey().split(" \\| ");
             md.append("| ").append(key[1]).append(" | ").append(key[0]).append(" | ").append(key[2]).append(" |");
+            int seeds = entry.getValue().size();
             for (int minutes : WALL_CLOCK_MINUTES) {
-                int seeds = entry.getValue().size();
                 md.append(WallClockView.meanValidationAt(entry.getValue(), minutes * 60.0)
                         .map(r -> String.format(Locale.ROOT, " %.2f%%%s%s |", 100 * r.accuracy(),
                                 r.finishedEarlier() ? "*" : "",
