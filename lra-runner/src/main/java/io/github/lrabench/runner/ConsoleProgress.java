@@ -84,6 +84,15 @@ public final class ConsoleProgress implements TrialListener {
     }
 
     @Override
+    public void kept(TrialSpec trial, RunResult result, java.nio.file.Path trialDir) {
+        err.printf(Locale.ROOT, "kept #%d %s %s seed %d: %s holds its result from %s (%s); --fresh retrains it%n",
+                trial.index(), trial.model(), trial.protocol(), trial.seed(), trialDir,
+                result.provenance() == null ? "an earlier run" : result.provenance().startedAt(),
+                result.isCompleted() ? String.format(Locale.ROOT, "test %.2f%%", 100 * result.testAccuracyAtBest())
+                        : "failed");
+    }
+
+    @Override
     public void finished(RunResult result) {
         if (bar != null) {
             bar.close();

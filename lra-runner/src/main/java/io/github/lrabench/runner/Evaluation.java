@@ -20,9 +20,23 @@ public final class Evaluation {
      * @return accuracy in [0, 1]
      */
     public static double accuracy(Model model, LabeledSequences split, int batchSize) {
+        return accuracy(model, split, batchSize, split.size());
+    }
+
+    /**
+     * Computes the accuracy on the first sequences of a split.
+     *
+     * @param model the model
+     * @param split the split
+     * @param batchSize sequences per forward pass
+     * @param count how many of the split's first sequences to score (at most its size)
+     * @return accuracy in [0, 1]
+     */
+    static double accuracy(Model model, LabeledSequences split, int batchSize, int count) {
+        int size = Math.min(count, split.size());
         long correct = 0;
-        for (int from = 0; from < split.size(); from += batchSize) {
-            int[] indices = range(from, Math.min(split.size(), from + batchSize));
+        for (int from = 0; from < size; from += batchSize) {
+            int[] indices = range(from, Math.min(size, from + batchSize));
             try (NDManager batch = model.getNDManager().newSubManager()) {
                 NDArray logits = model.getBlock()
                         .forward(new ParameterStore(batch, false), new NDList(split.inputs(batch, indices)), false)
@@ -30,7 +44,7 @@ public final class Evaluation {
                 correct += countCorrect(logits, indices, split.labels());
             }
         }
-        return split.size() == 0 ? 0 : (double) correct / split.size();
+        return size == 0 ? 0 : (double) correct / size;
     }
 
     /**

@@ -22,6 +22,8 @@ import java.util.List;
  * @param stepsPlanned optimiser steps planned
  * @param budgetMinutes the wall-clock budget
  * @param stoppedByBudget whether the budget ended training before the planned steps
+ * @param schedule the schedule trained under: steps, evaluation cadence, warmup, and for a budget schedule the
+ *     calibration it was sized from; null in results written before it was recorded
  * @param trainSamplesPerSecond training throughput (forward, backward, update; evaluation excluded)
  * @param peakMemoryBytes the process's peak resident memory
  * @param wallSeconds wall-clock seconds of the whole trial, across resumes
@@ -36,7 +38,7 @@ import java.util.List;
  */
 public record RunResult(int schemaVersion, TrialSpec trial, String family, String variant, int protocolVersion,
         String status, String failureReason, List<String> notes, Long parameters, Long forwardFlopsPerSample,
-        int stepsCompleted, int stepsPlanned, double budgetMinutes, boolean stoppedByBudget,
+        int stepsCompleted, int stepsPlanned, double budgetMinutes, boolean stoppedByBudget, TrainingSchedule schedule,
         double trainSamplesPerSecond, long peakMemoryBytes, double wallSeconds, Integer bestStep,
         Double bestValidationAccuracy, Double testAccuracyAtBest, Double finalValidationAccuracy,
         Double testAccuracyFinal, List<EvalPoint> curve, PaperResult paper, Provenance provenance) {

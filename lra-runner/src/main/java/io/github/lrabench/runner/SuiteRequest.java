@@ -15,9 +15,27 @@ import java.util.OptionalInt;
  * @param seeds seeds per model
  * @param outputDir the suite's output folder
  * @param trial run only this trial index (fan-out), or empty for all
+ * @param fresh delete the requested trials' folders (results and checkpoints) and train them again, instead of
+ *     keeping finished trials and resuming unfinished ones
  */
 public record SuiteRequest(List<String> protocols, String profile, List<String> models, int firstSeed, int seeds,
-        Path outputDir, OptionalInt trial) {
+        Path outputDir, OptionalInt trial, boolean fresh) {
+
+    /**
+     * A request that keeps finished trials and resumes unfinished ones.
+     *
+     * @param protocols the protocols
+     * @param profile the profile
+     * @param models the model ids; empty for every provider
+     * @param firstSeed the first seed
+     * @param seeds seeds per model
+     * @param outputDir the suite's output folder
+     * @param trial run only this trial index, or empty for all
+     */
+    public SuiteRequest(List<String> protocols, String profile, List<String> models, int firstSeed, int seeds,
+            Path outputDir, OptionalInt trial) {
+        this(protocols, profile, models, firstSeed, seeds, outputDir, trial, false);
+    }
 
     /** Copies the lists. */
     public SuiteRequest {

@@ -43,11 +43,25 @@ public final class SuiteRunner {
      * @throws IllegalArgumentException when checkpoints were written under another configuration (all of them named)
      */
     public List<RunResult> run(List<TrialSpec> toRun, Path outputDir, TrialListener listener) {
+        return run(toRun, outputDir, false, listener);
+    }
+
+    /**
+     * Runs the given trials, optionally from scratch.
+     *
+     * @param toRun the trials
+     * @param outputDir the suite's output folder
+     * @param fresh delete the trials' folders first (results and checkpoints) and train them again
+     * @param listener progress callbacks
+     * @return the results of every trial, finished earlier or now
+     * @throws IllegalArgumentException when results or checkpoints were written under another configuration
+     */
+    public List<RunResult> run(List<TrialSpec> toRun, Path outputDir, boolean fresh, TrialListener listener) {
         StopRequest stop = new StopRequest();
         Thread onShutdown = new Thread(() -> stop.requestAndAwait(stopWaitSeconds), "lra-checkpoint-on-exit");
         Runtime.getRuntime().addShutdownHook(onShutdown);
         try {
-            return run(toRun, outputDir, listener, stop);
+            return run(toRun, outputDir, fresh, listener, stop);
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(onShutdown);
@@ -69,16 +83,26 @@ public final class SuiteRunner {
      * @throws IllegalArgumentException when checkpoints were written under another configuration (all of them named)
      */
     public List<RunResult> run(List<TrialSpec> toRun, Path outputDir, TrialListener listener, StopRequest stop) {
+        return run(toRun, outputDir, false, listener, stop);
+    }
+
+    private List<RunResult> run(List<TrialSpec> toRun, Path outputDir, boolean fresh, TrialListener listener,
+            StopRequest stop) {
         List<RunResult> all = new ArrayList<>();
         OutputLock lock = OutputLock.acquire(outputDir);
         try {
+            if (fresh) {
+                deleteTrialFolders(toRun, outputDir);
+            }
             refuseConflictingResumes(toRun, outputDir);
             for (TrialSpec trial : toRun) {
                 Path trialDir = outputDir.resolve(trial.relativeDirectory());
                 Path resultFile = trialDir.resolve(ResultFiles.RESULT_FILE);
                 if (Files.isRegularFile(resultFile)) {
                     try {
-                        all.add(results.read(resultFile));
+                        RunResult kept = results.read(resultFile);
+                        listener.kept(trial, kept, trialDir);
+                        all.add(kept);
                         continue;
                     } catch (IllegalArgumentException unreadable) {
                         listener.warning(trial, unreadable.getMessage() + "; the trial runs again");
@@ -96,17 +120,40 @@ public final class SuiteRunner {
         return all;
     }
 
+    /**
+     * Refuses, before anything trains, to resume a checkpoint or to keep a finished result written under another
+     * configuration than the one the trial would now run under; every such trial is named.
+     */
     private void refuseConflictingResumes(List<TrialSpec> toRun, Path outputDir) {
         List<String> conflicts = new ArrayList<>();
         for (TrialSpec trial : toRun) {
             Path trialDir = outputDir.resolve(trial.relativeDirectory());
-            if (!Files.isRegularFile(trialDir.resolve(ResultFiles.RESULT_FILE))) {
+            Path resultFile = trialDir.resolve(ResultFiles.RESULT_FILE);
+            if (!Files.isRegularFile(resultFile)) {
                 trials.resumeConflict(trial, trialDir).ifPresent(conflicts::add);
+                continue;
+            }
+            try {
+                trials.keepConflict(trial, results.read(resultFile), resultFile).ifPresent(conflicts::add);
+            } catch (IllegalArgumentException unreadable) {
+                // an unreadable result is redone with a warning when its turn comes
             }
         }
         if (!conflicts.isEmpty()) {
-            throw new IllegalArgumentException(conflicts.size() + " unfinished trial(s) cannot resume:\n  "
-                    + String.join("\n  ", conflicts));
+            throw new IllegalArgumentException(conflicts.size() + " trial(s) in " + outputDir + " were written"
+                    + " under another configuration:\n  " + String.join("\n  ", conflicts)
+                    + "\nRe-run with --fresh to train them again, or choose another --out");
+        }
+    }
+
+    private static void deleteTrialFolders(List<TrialSpec> toRun, Path outputDir) {
+        for (TrialSpec trial : toRun) {
+            Path trialDir = outputDir.resolve(trial.relativeDirectory());
+            try {
+                AtomicFiles.deleteTree(trialDir);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot delete " + trialDir + " for --fresh", e);
+            }
         }
     }
 }

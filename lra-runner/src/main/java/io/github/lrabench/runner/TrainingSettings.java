@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 
 /**
  * The optimiser, schedule and loop settings of one trial, read from a {@code training} block (see {@link
@@ -24,10 +25,47 @@ import java.util.Locale;
  * @param clipGradients whether global-norm gradient clipping is on
  * @param clipNorm the maximum global L2 norm of all gradients
  * @param budgetMinutes wall-clock budget of one trial
+ * @param schedule how {@code steps}, {@code eval-every} and {@code warmup-steps} are fixed: as configured, or
+ *     sized from the budget after a calibration at the start of the trial
+ * @param evaluations with a {@link ScheduleMode#BUDGET budget} schedule: how many validation passes the schedule
+ *     holds ({@code eval-every} is derived from it)
+ * @param warmupFraction with a budget schedule: warmup as a fraction of the derived steps
+ * @param maxEpochs with a budget schedule: an upper bound on the epochs trained (cheap models stop early), or
+ *     empty for none
+ * @param calibration with a budget schedule: how the step and evaluation costs are measured
  */
 public record TrainingSettings(String optimizer, double learningRate, double finalLearningRate, double beta1,
         double beta2, double epsilon, double weightDecay, int warmupSteps, int steps, int batchSize,
-        int evalBatchSize, int evalEvery, boolean clipGradients, double clipNorm, double budgetMinutes) {
+        int evalBatchSize, int evalEvery, boolean clipGradients, double clipNorm, double budgetMinutes,
+        ScheduleMode schedule, int evaluations, double warmupFraction, OptionalDouble maxEpochs,
+        CalibrationSettings calibration) {
+
+    /** How a trial's schedule (steps, evaluation cadence, warmup) is fixed. */
+    public enum ScheduleMode {
+        /** {@code steps}, {@code eval-every} and {@code warmup-steps} as configured (the published protocols). */
+        STEPS,
+        /** Sized from the wall-clock budget and the speed measured at the start of the trial. */
+        BUDGET;
+
+        static ScheduleMode parse(String value, String key, List<String> problems) {
+            for (ScheduleMode mode : values()) {
+                if (mode.name().equalsIgnoreCase(value)) {
+                    return mode;
+                }
+            }
+            problems.add(key + " must be budget or steps but was " + value);
+            return STEPS;
+        }
+    }
+
+    /**
+     * How a budget schedule measures the machine's speed before it fixes the steps.
+     *
+     * @param warmupSteps training steps run first and not timed (allocator, lazy initialisation)
+     * @param steps training steps timed
+     * @param evalSamples validation sequences of the timed evaluation pass (the full pass is extrapolated)
+     */
+    public record CalibrationSettings(int warmupSteps, int steps, int evalSamples) {}
 
     /**
      * Reads and validates a {@code training} block; every problem is reported together.
@@ -38,6 +76,8 @@ public record TrainingSettings(String optimizer, double learningRate, double fin
      * @throws IllegalArgumentException naming each bad key
      */
     public static TrainingSettings from(Config training, String path) {
+        List<String> problems = new ArrayList<>();
+        ScheduleMode mode = ScheduleMode.parse(training.getString("schedule"), path + ".schedule", problems);
         TrainingSettings settings = new TrainingSettings(
                 training.getString("optimizer").toLowerCase(Locale.ROOT),
                 training.getDouble("learning-rate"),
@@ -53,8 +93,14 @@ public record TrainingSettings(String optimizer, double learningRate, double fin
                 training.getInt("eval-every"),
                 training.getBoolean("gradient-clipping.enabled"),
                 training.getDouble("gradient-clipping.max-norm"),
-                training.getDouble("budget-minutes"));
-        List<String> problems = new ArrayList<>();
+                training.getDouble("budget-minutes"),
+                mode,
+                training.getInt("evaluations"),
+                training.getDouble("warmup-fraction"),
+                training.getIsNull("max-epochs") ? OptionalDouble.empty()
+                        : OptionalDouble.of(training.getDouble("max-epochs")),
+                new CalibrationSettings(training.getInt("calibration.warmup-steps"),
+                        training.getInt("calibration.steps"), training.getInt("calibration.eval-samples")));
         if (!List.of("adam", "adamw").contains(settings.optimizer)) {
             problems.add(path + ".optimizer must be adam or adamw but was " + settings.optimizer);
         }
@@ -72,6 +118,17 @@ public record TrainingSettings(String optimizer, double learningRate, double fin
         positive(problems, path + ".eval-every", settings.evalEvery);
         positive(problems, path + ".gradient-clipping.max-norm", settings.clipNorm);
         positive(problems, path + ".budget-minutes", settings.budgetMinutes);
+        positive(problems, path + ".evaluations", settings.evaluations);
+        if (settings.warmupFraction < 0 || settings.warmupFraction >= 1) {
+            problems.add(path + ".warmup-fraction must lie in [0, 1) but was " + settings.warmupFraction);
+        }
+        settings.maxEpochs.ifPresent(epochs -> positive(problems, path + ".max-epochs", epochs));
+        if (settings.calibration.warmupSteps() < 0) {
+            problems.add(path + ".calibration.warmup-steps must be >= 0 but was "
+                    + settings.calibration.warmupSteps());
+        }
+        positive(problems, path + ".calibration.steps", settings.calibration.steps());
+        positive(problems, path + ".calibration.eval-samples", settings.calibration.evalSamples());
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }

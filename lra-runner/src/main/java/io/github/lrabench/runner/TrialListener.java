@@ -44,6 +44,15 @@ public interface TrialListener {
      */
     default void warning(TrialSpec trial, String message) {}
 
+    /**
+     * A trial is not run because its folder already holds its result, written under the same configuration.
+     *
+     * @param trial the trial
+     * @param result the result found
+     * @param trialDir its folder
+     */
+    default void kept(TrialSpec trial, RunResult result, java.nio.file.Path trialDir) {}
+
     /** A listener that ignores everything. */
     TrialListener NONE = new TrialListener() {};
 }

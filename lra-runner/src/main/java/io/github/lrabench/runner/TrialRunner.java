@@ -3,17 +3,9 @@ package io.github.lrabench.runner;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
-import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Adam;
-import ai.djl.training.optimizer.AdamW;
-import ai.djl.training.optimizer.Optimizer;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigRenderOptions;
 import io.github.lrabench.api.SequenceClassifier;
@@ -101,6 +93,29 @@ public final class TrialRunner {
     }
 
     /**
+     * Checks a finished trial's result against the configuration the trial would now run under: a result of
+     * another configuration (other budget, rates, data or model settings, engine) is not kept silently.
+     *
+     * @param trial the trial
+     * @param result the result found in its folder
+     * @param resultFile where it was found, for the message
+     * @return what differs, or empty when it matches
+     */
+    public Optional<String> keepConflict(TrialSpec trial, RunResult result, Path resultFile) {
+        if (result.provenance() == null) {
+            return Optional.empty();
+        }
+        TrialSettingsResolver resolver = new TrialSettingsResolver(context.config());
+        String now = renderConfig(trial, resolver, resolver.block("training", trial));
+        String then = result.provenance().resolvedConfig();
+        if (then.equals(now)) {
+            return Optional.empty();
+        }
+        return Optional.of(resultFile + " (finished) was written under another configuration: "
+                + ConfigText.firstDifference(then, now));
+    }
+
+    /**
      * The part of a trial's resolved configuration that decides its training: the training block without its
      * wall-clock budget, the data block, the model's variant and the engine.
      *
@@ -158,6 +173,8 @@ public final class TrialRunner {
         private AdamMoments moments;
         private int checkpointedStep;
         private long startNanos;
+        private TrainingSchedule schedule;
+        private double lastEvalSeconds;
 
         Attempt(TrialSpec trial, SequenceClassifierProvider provider, String variant, TrainingSettings settings,
                 int protocolVersion, TrialData data, String renderedConfig, String resumeKey, StopRequest stop) {
@@ -175,6 +192,13 @@ public final class TrialRunner {
         RunResult run(Path trialDir, TrialListener listener) {
             startNanos = System.nanoTime();
             TaskSpec task = data.train().task();
+            CheckpointStore checkpoints = CheckpointStore.ofTrial(trialDir);
+            try {
+                schedule = schedule(checkpoints);
+                lastEvalSeconds = schedule.calibration() == null ? 0 : schedule.calibration().evalSeconds();
+            } catch (RuntimeException e) {
+                return failed("the schedule could not be sized from the budget: " + e.getMessage(), null, null);
+            }
             SequenceClassifier classifier;
             try {
                 Engine.getEngine(context.engine()).setRandomSeed(trial.seed());
@@ -185,18 +209,22 @@ public final class TrialRunner {
             } catch (RuntimeException e) {
                 return failed("the model could not be built: " + e.getMessage(), null, null);
             }
-            CheckpointStore checkpoints = CheckpointStore.ofTrial(trialDir);
             try (Model model = Model.newInstance(trial.model(), Device.cpu(), context.engine())) {
                 model.setBlock(classifier.block());
                 model.setProperty("lra.model", trial.model());
                 classifier.block().initialize(model.getNDManager(), DataType.FLOAT32,
                         task.inputShape(settings.batchSize()));
                 parameters = ParameterCounts.trainable(classifier.block());
+                Optional<String> badOutput = OutputCheck.problem(model, data.train(), trial.model());
+                if (badOutput.isPresent()) {
+                    return failed(badOutput.get(), null, null);
+                }
                 moments = new AdamMoments(classifier.block().getParameters());
                 resume(checkpoints, model);
-                try (Trainer trainer = model.newTrainer(trainingConfig())) {
+                try (Trainer trainer = model.newTrainer(
+                        OptimizerSetup.trainingConfig(settings, learningRates(), moments, step))) {
                     trainer.initialize(task.inputShape(settings.batchSize()));
-                    listener.started(trial, step, settings.steps());
+                    listener.started(trial, step, schedule.steps());
                     Optional<String> failure = train(model, trainer, checkpoints, listener);
                     if (failure.isPresent()) {
                         return failed(failure.get(), null, null);
@@ -208,6 +236,32 @@ public final class TrialRunner {
             } catch (RuntimeException e) {
                 return failed("training failed: " + e, null, null);
             }
+        }
+
+        /**
+         * The schedule a resumed trial recorded; else the configured one; else one sized from the budget by a
+         * calibration on this machine.
+         */
+        private TrainingSchedule schedule(CheckpointStore checkpoints) {
+            Optional<TrainingSchedule> recorded = checkpoints.peek(CheckpointStore.LATEST)
+                    .map(TrialState::schedule);
+            if (recorded.isPresent()) {
+                return recorded.get();
+            }
+            if (settings.schedule() == TrainingSettings.ScheduleMode.STEPS) {
+                return TrainingSchedule.configured(settings);
+            }
+            TrainingSchedule calibrated = new ScheduleCalibrator(context)
+                    .calibrate(trial, variant, settings, data, this::wallSeconds);
+            TrainingSchedule.Calibration c = calibrated.calibration();
+            notes.add(String.format(java.util.Locale.ROOT, "schedule sized from the %.1f-minute budget: %d steps"
+                    + " (%.3f s each), %d evaluations every %d steps (%.1f s each), warmup %d; calibration took"
+                    + " %.1f s%s", settings.budgetMinutes(), calibrated.steps(), c.stepSeconds(),
+                    (calibrated.steps() + calibrated.evalEvery() - 1) / calibrated.evalEvery(),
+                    calibrated.evalEvery(), c.evalSeconds(), calibrated.warmupSteps(), c.calibrationSeconds(),
+                    c.epochCap() != null && calibrated.steps() == c.epochCap()
+                            ? "; capped by training.max-epochs" : ""));
+            return calibrated;
         }
 
         private void resume(CheckpointStore checkpoints, Model model) {
@@ -242,23 +296,9 @@ public final class TrialRunner {
             });
         }
 
-        private DefaultTrainingConfig trainingConfig() {
-            LearningRateSchedule schedule = schedule();
-            Optimizer optimizer = "adamw".equals(settings.optimizer())
-                    ? moments.adamW(AdamW.builder().optLearningRateTracker(schedule)
-                            .optBeta1((float) settings.beta1()).optBeta2((float) settings.beta2())
-                            .optEpsilon((float) settings.epsilon()).optWeightDecays((float) settings.weightDecay())
-                            .optBeginNumUpdate(step))
-                    : moments.adam(Adam.builder().optLearningRateTracker(schedule)
-                            .optBeta1((float) settings.beta1()).optBeta2((float) settings.beta2())
-                            .optEpsilon((float) settings.epsilon()).optWeightDecays((float) settings.weightDecay())
-                            .optBeginNumUpdate(step));
-            return new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()).optOptimizer(optimizer);
-        }
-
-        private LearningRateSchedule schedule() {
+        private LearningRateSchedule learningRates() {
             return new LearningRateSchedule((float) settings.learningRate(), (float) settings.finalLearningRate(),
-                    settings.warmupSteps(), settings.steps());
+                    schedule.warmupSteps(), schedule.steps());
         }
 
         private Optional<String> train(Model model, Trainer trainer, CheckpointStore checkpoints,
@@ -267,72 +307,56 @@ public final class TrialRunner {
             double lossSum = 0;
             double accuracySum = 0;
             int stepsSinceEval = 0;
-            while (step < settings.steps()) {
+            while (step < schedule.steps()) {
                 if (stop.isRequested()) {
                     stopOnRequest(model, checkpoints, listener);
                 }
                 if (budgetExhausted()) {
                     notes.add(String.format(java.util.Locale.ROOT,
-                            "stopped by the %.1f-minute budget at step %d of %d", settings.budgetMinutes(), step,
-                            settings.steps()));
+                            "stopped by the %.1f-minute budget at step %d of %d (%.1f%% of the schedule)",
+                            settings.budgetMinutes(), step, schedule.steps(), 100.0 * step / schedule.steps()));
                     break;
                 }
                 int[] indices = sampler.batch(step);
                 long t0 = System.nanoTime();
-                float loss;
-                long correct;
-                try (NDManager batch = trainer.getManager().newSubManager()) {
-                    NDArray x = data.train().inputs(batch, indices);
-                    NDArray y = data.train().labels(batch, indices);
-                    try (GradientCollector collector = trainer.newGradientCollector()) {
-                        NDArray logits = trainer.forward(new NDList(x)).head();
-                        NDArray value = trainer.getLoss().evaluate(new NDList(y), new NDList(logits));
-                        loss = value.getFloat();
-                        correct = Evaluation.countCorrect(logits, Evaluation.range(0, indices.length),
-                                y.toIntArray());
-                        if (!Float.isFinite(loss)) {
-                            return Optional.of("the training loss became " + loss + " at step " + (step + 1)
-                                    + " (diverged)");
-                        }
-                        collector.backward(value);
-                    }
-                    if (settings.clipGradients()) {
-                        GradientClipping.clipGlobalNorm(model.getBlock().getParameters(), settings.clipNorm());
-                    }
-                    trainer.step();
+                TrainingStep.Outcome outcome = TrainingStep.run(model, trainer, data.train(), indices, settings);
+                if (outcome.diverged()) {
+                    return Optional.of("the training loss became " + outcome.loss() + " at step " + (step + 1)
+                            + " (diverged)");
                 }
                 trainSeconds += (System.nanoTime() - t0) / 1e9;
                 samplesTrained += indices.length;
                 step++;
-                lossSum += loss;
-                accuracySum += (double) correct / indices.length;
+                lossSum += outcome.loss();
+                accuracySum += (double) outcome.correct() / indices.length;
                 stepsSinceEval++;
-                listener.stepped(step, loss, (double) correct / indices.length,
+                listener.stepped(step, outcome.loss(), (double) outcome.correct() / indices.length,
                         samplesTrained / Math.max(trainSeconds, 1e-9));
-                if (step % settings.evalEvery() == 0 || step == settings.steps()) {
+                if (step % schedule.evalEvery() == 0 || step == schedule.steps()) {
                     evaluate(model, checkpoints, listener, lossSum / stepsSinceEval, accuracySum / stepsSinceEval);
                     lossSum = 0;
                     accuracySum = 0;
                     stepsSinceEval = 0;
                 }
             }
-            if (stepsSinceEval > 0 && !curve.isEmpty()) {
+            if (stepsSinceEval > 0) {
                 evaluate(model, checkpoints, listener, lossSum / stepsSinceEval, accuracySum / stepsSinceEval);
             }
             if (curve.isEmpty()) {
                 return Optional.of(String.format(java.util.Locale.ROOT,
                         "the %.1f-minute budget ended at step %d, before the first evaluation at step %d: raise"
                                 + " training.budget-minutes or lower training.eval-every",
-                        settings.budgetMinutes(), step, settings.evalEvery()));
+                        settings.budgetMinutes(), step, schedule.evalEvery()));
             }
             return Optional.empty();
         }
 
         private void evaluate(Model model, CheckpointStore checkpoints, TrialListener listener, double trainLoss,
                 double trainAccuracy) {
+            long t0 = System.nanoTime();
             double validation = Evaluation.accuracy(model, data.validation(), settings.evalBatchSize());
             EvalPoint point = new EvalPoint(step, wallSeconds(), trainLoss, trainAccuracy, validation,
-                    schedule().getNewValue(Math.max(0, step - 1)));
+                    learningRates().getNewValue(Math.max(0, step - 1)));
             curve.add(point);
             if (bestValidation == null || validation > bestValidation) {
                 bestValidation = validation;
@@ -341,6 +365,7 @@ public final class TrialRunner {
             }
             checkpoints.save(CheckpointStore.LATEST, model, state(), moments.snapshot());
             checkpointedStep = step;
+            lastEvalSeconds = (System.nanoTime() - t0) / 1e9;
             listener.evaluated(point);
         }
 
@@ -349,7 +374,7 @@ public final class TrialRunner {
                 checkpoints.save(CheckpointStore.LATEST, model, state(), moments.snapshot());
                 checkpointedStep = step;
             }
-            String message = "stopped on request at step " + step + " of " + settings.steps() + "; its checkpoint"
+            String message = "stopped on request at step " + step + " of " + schedule.steps() + "; its checkpoint"
                     + " is written: re-run the same command to resume";
             listener.warning(trial, message);
             throw new StopRequest.StoppedException(trial.model() + " " + trial.protocol() + " seed " + trial.seed()
@@ -364,7 +389,7 @@ public final class TrialRunner {
                 checkpoints.load(CheckpointStore.BEST, model);
                 testBest = Evaluation.accuracy(model, data.test(), settings.evalBatchSize());
             }
-            boolean byBudget = step < settings.steps();
+            boolean byBudget = step < schedule.steps();
             new TrainedModelCard(trial.model(), trial.protocol(), data.train().task(), modelConfig, data.classNames())
                     .write(trialDir);
             return result(RunResult.COMPLETED, "", byBudget, finalValidation, testBest, testFinal);
@@ -377,8 +402,9 @@ public final class TrialRunner {
         private RunResult result(String status, String reason, boolean byBudget, Double finalValidation,
                 Double testBest, Double testFinal) {
             return new RunResult(RunResult.SCHEMA_VERSION, trial, provider.family(), variant, protocolVersion,
-                    status, reason, List.copyOf(notes), parameters, flops, step, settings.steps(),
-                    settings.budgetMinutes(), byBudget, trainSeconds > 0 ? samplesTrained / trainSeconds : 0,
+                    status, reason, List.copyOf(notes), parameters, flops, step,
+                    schedule == null ? settings.steps() : schedule.steps(),
+                    settings.budgetMinutes(), byBudget, schedule, trainSeconds > 0 ? samplesTrained / trainSeconds : 0,
                     MachineInfo.peakResidentBytes(), wallSeconds(), bestStep, bestValidation, testBest,
                     finalValidation, testFinal, List.copyOf(curve), provider.paperResult().orElse(null),
                     MachineInfo.provenance(renderedConfig, context.engine(), data.description(), startedAt,
@@ -387,15 +413,20 @@ public final class TrialRunner {
 
         private TrialState state() {
             return new TrialState(step, wallSeconds(), trainSeconds, samplesTrained, bestStep, bestValidation,
-                    List.copyOf(curve), List.copyOf(notes), startedAt, resumeKey, null, null);
+                    List.copyOf(curve), List.copyOf(notes), startedAt, resumeKey, null, null, schedule);
         }
 
         private double wallSeconds() {
             return priorWallSeconds + (System.nanoTime() - startNanos) / 1e9;
         }
 
+        /**
+         * Whether the budget leaves no room for another step and the closing evaluation: the time of the last
+         * evaluation (or the calibration's estimate) is held back, so that a machine that slows down mid-run still
+         * ends at the budget with an evaluation of its last step.
+         */
         private boolean budgetExhausted() {
-            return wallSeconds() >= settings.budgetMinutes() * 60;
+            return wallSeconds() + lastEvalSeconds >= settings.budgetMinutes() * 60;
         }
     }
 

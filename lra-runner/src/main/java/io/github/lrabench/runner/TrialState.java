@@ -19,7 +19,10 @@ import java.util.List;
  *     before it was recorded, which are not checked
  * @param parametersSha256 the SHA-256 of the saved parameter file, to detect a damaged checkpoint
  * @param optimizerSha256 the SHA-256 of the saved optimiser state, or null when none was saved
+ * @param schedule the schedule the trial trains under (a resume continues it without recalibrating); null in
+ *     checkpoints written before it was recorded
  */
 public record TrialState(int step, double wallSeconds, double trainSeconds, long samplesTrained, Integer bestStep,
         Double bestValidationAccuracy, List<EvalPoint> curve, List<String> notes, String startedAt,
-        String resumeKey, String parametersSha256, String optimizerSha256) {}
+        String resumeKey, String parametersSha256, String optimizerSha256,
+        TrainingSchedule schedule) {}

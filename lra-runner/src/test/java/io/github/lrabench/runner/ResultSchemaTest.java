@@ -28,7 +28,8 @@ class ResultSchemaTest {
                 "2.7.1", "Vendor 17", "Linux 6 amd64", "Some CPU", 2, "default", "synthetic", "2026-01-01T00:00:00Z");
         return new RunResult(RunResult.SCHEMA_VERSION, new TrialSpec(3, "fnet", "scifar", "cpu", 1), "fourier",
                 "cpu", 1, RunResult.COMPLETED, "", List.of("stopped by the 60.0-minute budget at step 8 of 10"),
-                120_522L, 72_000_000L, 8, 10, 60, true, 123.5, 2_000_000_000L, 3600.25, 6, 0.4, 0.39, 0.38, 0.37,
+                120_522L, 72_000_000L, 8, 10, 60, true, new TrainingSchedule(TrainingSchedule.CALIBRATED, 10, 4, 1,
+                        new TrainingSchedule.Calibration(0.5, 20.0, 30.0, 10, 256, 3600, 3570, null)), 123.5, 2_000_000_000L, 3600.25, 6, 0.4, 0.39, 0.38, 0.37,
                 List.of(new EvalPoint(4, 1000.5, 2.1, 0.2, 0.3, 1e-3), new EvalPoint(8, 3500.0, 1.9, 0.3, 0.38, 5e-4)),
                 new PaperResult(38.67, "LRA Image", "Lee-Thorp et al. 2022"), provenance);
     }
@@ -77,7 +78,7 @@ class ResultSchemaTest {
         RunResult s = sample();
         RunResult finished = new RunResult(s.schemaVersion(), s.trial(), s.family(), s.variant(),
                 s.protocolVersion(), s.status(), s.failureReason(), List.of(), s.parameters(),
-                s.forwardFlopsPerSample(), 10, 10, s.budgetMinutes(), false, s.trainSamplesPerSecond(),
+                s.forwardFlopsPerSample(), 10, 10, s.budgetMinutes(), false, s.schedule(), s.trainSamplesPerSecond(),
                 s.peakMemoryBytes(), s.wallSeconds(), s.bestStep(), s.bestValidationAccuracy(),
                 s.testAccuracyAtBest(), s.finalValidationAccuracy(), s.testAccuracyFinal(), s.curve(),
                 s.paper(), s.provenance());
@@ -95,7 +96,7 @@ class ResultSchemaTest {
         TrialSpec secondSeed = new TrialSpec(4, s.trial().model(), s.trial().protocol(), s.trial().profile(), 2);
         RunResult cutEarly = new RunResult(s.schemaVersion(), secondSeed, s.family(), s.variant(),
                 s.protocolVersion(), s.status(), s.failureReason(), s.notes(), s.parameters(),
-                s.forwardFlopsPerSample(), 4, 10, s.budgetMinutes(), true, s.trainSamplesPerSecond(),
+                s.forwardFlopsPerSample(), 4, 10, s.budgetMinutes(), true, s.schedule(), s.trainSamplesPerSecond(),
                 s.peakMemoryBytes(), 1500.0, 4, 0.3, 0.29, 0.3, 0.29, List.of(s.curve().get(0)), s.paper(),
                 s.provenance());
         new ReportWriter(java.util.Map.of()).write(List.of(s, cutEarly), temp);
@@ -111,7 +112,7 @@ class ResultSchemaTest {
                 s.trial().seed());
         RunResult longRun = new RunResult(s.schemaVersion(), longTrial, s.family(), s.variant(), s.protocolVersion(),
                 s.status(), s.failureReason(), s.notes(), s.parameters(), s.forwardFlopsPerSample(),
-                s.stepsCompleted(), s.stepsPlanned(), 480, s.stoppedByBudget(), s.trainSamplesPerSecond(),
+                s.stepsCompleted(), s.stepsPlanned(), 480, s.stoppedByBudget(), s.schedule(), s.trainSamplesPerSecond(),
                 s.peakMemoryBytes(), s.wallSeconds(), s.bestStep(), s.bestValidationAccuracy(),
                 s.testAccuracyAtBest(), s.finalValidationAccuracy(), s.testAccuracyFinal(), s.curve(), s.paper(),
                 s.provenance());

@@ -95,8 +95,30 @@ class SuiteRunnerTest {
     }
 
     @Test
+    void nonFiniteLogitsBeforeAnyTrainingFailTheTrialNamingTheProvider() {
+        try (LraBench bench = bench(Map.of("lra.models.test-mean-pool.nan-logits", "always"))) {
+            RunResult result = run(bench, request(List.of("test-mean-pool"), 1), TrialListener.NONE).get(0);
+            assertThat(result.status()).isEqualTo(RunResult.FAILED);
+            assertThat(result.failureReason()).contains("provider 'test-mean-pool'").contains("non-finite logits")
+                    .contains("before any training");
+            assertThat(result.stepsCompleted()).isZero();
+        }
+    }
+
+    @Test
+    void logitsOfTheWrongShapeFailTheTrialWithTheExpectedAndActualShape() {
+        try (LraBench bench = bench(Map.of("lra.models.test-mean-pool.per-position-logits", true))) {
+            RunResult result = run(bench, request(List.of("test-mean-pool"), 1), TrialListener.NONE).get(0);
+            assertThat(result.status()).isEqualTo(RunResult.FAILED);
+            assertThat(result.failureReason()).contains("provider 'test-mean-pool'")
+                    .contains("logits of shape (2, 1024, 10)").contains("expected (batch, classes) = (2, 10)");
+            assertThat(result.stepsCompleted()).isZero();
+        }
+    }
+
+    @Test
     void nanLossStopsTheTrialAsFailedWithItsReason() {
-        try (LraBench bench = bench(Map.of("lra.models.test-mean-pool.nan-logits", true))) {
+        try (LraBench bench = bench(Map.of("lra.models.test-mean-pool.nan-logits", "training"))) {
             RunResult result = run(bench, request(List.of("test-mean-pool"), 1), TrialListener.NONE).get(0);
             assertThat(result.status()).isEqualTo(RunResult.FAILED);
             assertThat(result.failureReason()).contains("NaN").contains("step 1").contains("diverged");

@@ -41,15 +41,55 @@ public class TestOnlyProvider implements SequenceClassifierProvider {
         if (config.getBoolean("fail-at-create")) {
             throw new IllegalStateException("asked to fail (lra.models." + id() + ".fail-at-create)");
         }
-        boolean nan = config.getBoolean("nan-logits");
+        String nan = config.getString("nan-logits");
+        if (!java.util.List.of("never", "always", "training").contains(nan)) {
+            throw new IllegalArgumentException("lra.models." + id() + ".nan-logits must be never, always or training"
+                    + " but was " + nan);
+        }
+        long sleepMillis = config.getLong("forward-sleep-ms");
         SequentialBlock block = new SequentialBlock()
                 .add(InputEmbedding.builder().setTask(task).setEmbeddingSize(hidden).build())
                 .add(list -> new NDList(list.head().mean(new int[] {1})))
                 .add(Linear.builder().setUnits(task.numClasses()).build());
+        if (sleepMillis > 0) {
+            block.add(list -> {
+                sleep(sleepMillis);
+                return list;
+            });
+        }
         if (nan) {
             block.add(list -> new NDList(list.head().mul(Float.NaN)));
         }
         long flops = 2L * task.sequenceLength() * task.channels() * hidden + 2L * hidden * task.numClasses();
         return new BasicSequenceClassifier(id(), task, block, OptionalLong.of(flops));
+    }
+
+    /** A deliberately slow forward pass (budget tests). */
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Turns the logits into NaN: always, or only in training mode (so that only the loss diverges). */
+    private static final class NanLogits extends ai.djl.nn.AbstractBlock {
+        private final boolean onlyInTraining;
+
+        NanLogits(boolean onlyInTraining) {
+            this.onlyInTraining = onlyInTraining;
+        }
+
+        @Override
+        protected NDList forwardInternal(ai.djl.training.ParameterStore parameterStore, NDList inputs,
+                boolean training, ai.djl.util.PairList<String, Object> params) {
+            return training || !onlyInTraining ? new NDList(inputs.head().mul(Float.NaN)) : inputs;
+        }
+
+        @Override
+        public ai.djl.ndarray.types.Shape[] getOutputShapes(ai.djl.ndarray.types.Shape[] inputShapes) {
+            return inputShapes;
+        }
     }
 }

@@ -57,11 +57,45 @@ public final class BenchCommand implements Callable<Integer> {
                 out.flush();
                 return 0;
             }
+            ConsoleProgress progress = ConsoleProgress.forThisProcess();
+            List<TrialSpec> kept = new java.util.ArrayList<>();
             List<RunResult> results = bench.run(request, bench.dataSource(suite.data.path()),
-                    ConsoleProgress.forThisProcess());
+                    new io.github.lrabench.runner.TrialListener() {
+                        @Override
+                        public void started(TrialSpec trial, int fromStep, int totalSteps) {
+                            progress.started(trial, fromStep, totalSteps);
+                        }
+
+                        @Override
+                        public void stepped(int step, double loss, double accuracy, double samplesPerSecond) {
+                            progress.stepped(step, loss, accuracy, samplesPerSecond);
+                        }
+
+                        @Override
+                        public void evaluated(io.github.lrabench.runner.EvalPoint point) {
+                            progress.evaluated(point);
+                        }
+
+                        @Override
+                        public void finished(RunResult result) {
+                            progress.finished(result);
+                        }
+
+                        @Override
+                        public void warning(TrialSpec trial, String message) {
+                            progress.warning(trial, message);
+                        }
+
+                        @Override
+                        public void kept(TrialSpec trial, RunResult result, java.nio.file.Path trialDir) {
+                            kept.add(trial);
+                            progress.kept(trial, result, trialDir);
+                        }
+                    });
             long failed = results.stream().filter(r -> !r.isCompleted()).count();
-            out.printf(Locale.ROOT, "%d trial(s), %d failed; summary: %s%n", results.size(), failed,
-                    request.outputDir().resolve("summary.md"));
+            out.printf(Locale.ROOT, "%d trial(s), %d failed%s; summary: %s%n", results.size(), failed,
+                    kept.isEmpty() ? "" : ", " + kept.size() + " kept from an earlier run in this folder (--fresh"
+                            + " retrains them)", request.outputDir().resolve("summary.md"));
             out.flush();
             return failed == 0 ? 0 : 1;
         }

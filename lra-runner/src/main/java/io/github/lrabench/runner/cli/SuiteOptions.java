@@ -1,5 +1,9 @@
 package io.github.lrabench.runner.cli;
 
+import io.github.lrabench.runner.ResultFiles;
+import io.github.lrabench.runner.RunResult;
+import io.github.lrabench.runner.TrainingSchedule;
+import io.github.lrabench.runner.TrialSpec;
 import com.typesafe.config.Config;
 import io.github.lrabench.runner.SuiteRequest;
 import java.nio.file.Path;
@@ -13,7 +17,7 @@ import picocli.CommandLine.Option;
 /** Options shared by {@code lra bench} and {@code lra train}. */
 public final class SuiteOptions {
 
-    @Option(names = "--protocol", paramLabel = "NAME", description = "lra-image or scifar; several with commas (key lra.protocol)")
+    @Option(names = "--protocol", paramLabel = "NAME", description = "lra-image, scifar or pscifar; several with commas (key lra.protocol)")
     String protocol;
 
     @Option(names = "--profile", paramLabel = "NAME", description = "smoke, quick, cpu, long or paper (key lra.profile)")
@@ -37,6 +41,24 @@ public final class SuiteOptions {
     @Option(names = "--trial", paramLabel = "K", description = "run only trial K of the suite (fan-out over machines)")
     Integer trial;
 
+    @Option(names = "--fresh", description = "train the requested trials again from step 0: their folders in the"
+            + " output folder (results and checkpoints) are deleted first")
+    boolean fresh;
+
+    @Option(names = "--replay", paramLabel = "RESULT.json", description = "rerun the trial a result.json records"
+            + " (its model, protocol, profile and seed) with exactly its schedule: its steps, eval-every and"
+            + " warmup-steps, no calibration")
+    Path replay;
+
+    private RunResult replayed() {
+        RunResult result = new ResultFiles().read(replay);
+        if (result.schedule() == null) {
+            throw new IllegalArgumentException("--replay " + replay + ": the result records no schedule (written"
+                    + " before schedules were recorded); set training.steps, eval-every and warmup-steps instead");
+        }
+        return result;
+    }
+
     /** Returns these options as configuration overrides on top of the common ones. */
     Map<String, Object> overrides(Map<String, Object> common) {
         Map<String, Object> overrides = new LinkedHashMap<>(common);
@@ -55,15 +77,37 @@ public final class SuiteOptions {
         if (out != null) {
             overrides.put("lra.out", out.toString());
         }
+        if (replay != null) {
+            RunResult result = replayed();
+            TrialSpec t = result.trial();
+            TrainingSchedule schedule = result.schedule();
+            String training = "lra.profiles." + t.profile() + ".models." + t.model() + ".training.";
+            overrides.put("lra.protocol", t.protocol());
+            overrides.put("lra.profile", t.profile());
+            overrides.put("lra.seed", t.seed());
+            overrides.put("lra.seeds", 1);
+            overrides.put(training + "schedule", "steps");
+            overrides.put(training + "steps", schedule.steps());
+            overrides.put(training + "eval-every", schedule.evalEvery());
+            overrides.put(training + "warmup-steps", schedule.warmupSteps());
+        }
         return overrides;
     }
 
     /** Builds the request from the resolved configuration. */
     SuiteRequest request(Config config, List<String> models) {
+        if (replay != null) {
+            String model = replayed().trial().model();
+            if (!models.isEmpty() && !models.equals(List.of(model))) {
+                throw new IllegalArgumentException("--replay " + replay + " reruns model " + model
+                        + "; --models " + String.join(",", models) + " asks for others");
+            }
+            models = List.of(model);
+        }
         List<String> protocols = Arrays.stream(config.getString("lra.protocol").split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).toList();
         return new SuiteRequest(protocols, config.getString("lra.profile"), models, config.getInt("lra.seed"),
                 config.getInt("lra.seeds"), Path.of(config.getString("lra.out")),
-                trial == null ? OptionalInt.empty() : OptionalInt.of(trial));
+                trial == null ? OptionalInt.empty() : OptionalInt.of(trial), fresh);
     }
 }

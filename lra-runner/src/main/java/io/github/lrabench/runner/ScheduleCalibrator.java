@@ -1,0 +1,117 @@
+package io.github.lrabench.runner;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.training.Trainer;
+import ai.djl.training.tracker.Tracker;
+import io.github.lrabench.api.SequenceClassifier;
+import io.github.lrabench.api.TaskSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.DoubleSupplier;
+
+/**
+ * Measures, at the start of a trial with a budget schedule, what a training step and a validation pass cost on
+ * this machine, and sizes the schedule from it ({@link SchedulePlanner}).
+ *
+ * <p>It trains a separate copy of the model (same architecture, its own parameters and optimiser state) for a few
+ * untimed warm-up steps and then the timed steps, on the trial's own first batches; then it times inference on
+ * the first sequences of the validation split and one checkpoint write, and extrapolates to a full pass. The
+ * trial's model is built afterwards from the trial's seed, so the calibration changes nothing it computes.
+ */
+final class ScheduleCalibrator {
+
+    private final RunnerContext context;
+
+    /**
+     * Creates the calibrator.
+     *
+     * @param context the runner context (providers, engine)
+     */
+    ScheduleCalibrator(RunnerContext context) {
+        this.context = context;
+    }
+
+    /**
+     * Calibrates and plans.
+     *
+     * @param trial the trial
+     * @param variant the model variant
+     * @param settings the training settings
+     * @param data the trial's data
+     * @param wallSeconds the trial's wall clock so far (the calibration's own time counts against the budget)
+     * @return the schedule
+     * @throws IllegalArgumentException when the budget is too small for one step and one evaluation
+     */
+    TrainingSchedule calibrate(TrialSpec trial, String variant, TrainingSettings settings, TrialData data,
+            DoubleSupplier wallSeconds) {
+        TrainingSettings.CalibrationSettings calibration = settings.calibration();
+        TaskSpec task = data.train().task();
+        SequenceClassifier classifier = context.create(trial.model(), task, variant);
+        StepSampler sampler = new StepSampler(trial.seed(), data.train().size(), settings.batchSize());
+        try (Model model = Model.newInstance(trial.model() + "-calibration", Device.cpu(), context.engine())) {
+            model.setBlock(classifier.block());
+            classifier.block().initialize(model.getNDManager(), DataType.FLOAT32,
+                    task.inputShape(settings.batchSize()));
+            AdamMoments moments = new AdamMoments(classifier.block().getParameters());
+            double stepSeconds;
+            try (Trainer trainer = model.newTrainer(OptimizerSetup.trainingConfig(settings,
+                    Tracker.fixed((float) settings.learningRate()), moments, 0))) {
+                trainer.initialize(task.inputShape(settings.batchSize()));
+                for (int s = 0; s < calibration.warmupSteps(); s++) {
+                    TrainingStep.run(model, trainer, data.train(), sampler.batch(s), settings);
+                }
+                long t0 = System.nanoTime();
+                for (int s = 0; s < calibration.steps(); s++) {
+                    TrainingStep.run(model, trainer, data.train(), sampler.batch(calibration.warmupSteps() + s),
+                            settings);
+                }
+                stepSeconds = (System.nanoTime() - t0) / 1e9 / calibration.steps();
+            }
+            int batch = settings.evalBatchSize();
+            int validation = data.validation().size();
+            int passBatches = (validation + batch - 1) / batch;
+            int timedBatches = Math.max(1, Math.min(passBatches, (calibration.evalSamples() + batch - 1) / batch));
+            int evalSamples = Math.min(validation, timedBatches * batch);
+            Evaluation.accuracy(model, data.validation(), batch, Math.min(evalSamples, batch));
+            long t1 = System.nanoTime();
+            Evaluation.accuracy(model, data.validation(), batch, evalSamples);
+            double passSeconds = (System.nanoTime() - t1) / 1e9 * passBatches / timedBatches;
+            double evalSeconds = passSeconds + 2 * checkpointSeconds(model, moments);
+            return SchedulePlanner.plan(settings, data.train().size(), stepSeconds, evalSeconds,
+                    wallSeconds.getAsDouble(), calibration.steps(), evalSamples);
+        }
+    }
+
+    /**
+     * Times one checkpoint write (an improving evaluation writes two: best and latest); the first write, which
+     * pays one-time costs, is not timed.
+     */
+    private static double checkpointSeconds(Model model, AdamMoments moments) {
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("lra-calibration");
+            CheckpointStore store = new CheckpointStore(dir);
+            TrialState state = new TrialState(0, 0, 0, 0, null, null, List.of(), List.of(), "", null, null, null,
+                    null);
+            store.save(CheckpointStore.LATEST, model, state, moments.snapshot());
+            long t0 = System.nanoTime();
+            store.save(CheckpointStore.LATEST, model, state, moments.snapshot());
+            return (System.nanoTime() - t0) / 1e9;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary folder for the calibration", e);
+        } finally {
+            if (dir != null) {
+                try {
+                    AtomicFiles.deleteTree(dir);
+                } catch (IOException ignored) {
+                    // a temporary folder left behind costs nothing
+                }
+            }
+        }
+    }
+}

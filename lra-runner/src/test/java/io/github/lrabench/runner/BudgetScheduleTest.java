@@ -1,0 +1,232 @@
+package io.github.lrabench.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.typesafe.config.ConfigFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Budget-sized schedules: the planner's arithmetic, trials that end at their budget whether the model is fast or
+ * deliberately slow, a resume that continues the recorded schedule, {@code --replay}, and what happens to finished
+ * trials on a re-run.
+ */
+class BudgetScheduleTest {
+
+    private static final double BUDGET_MINUTES = 0.2;
+    private static final int EVALUATIONS = 4;
+
+    @TempDir
+    Path temp;
+
+    private static Map<String, Object> budgetSchedule(double minutes) {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("lra.engine", "PyTorch");
+        settings.put("lra.profiles.smoke.training.schedule", "budget");
+        settings.put("lra.profiles.smoke.training.budget-minutes", minutes);
+        settings.put("lra.profiles.smoke.training.evaluations", EVALUATIONS);
+        settings.put("lra.profiles.smoke.training.calibration.warmup-steps", 2);
+        settings.put("lra.profiles.smoke.training.calibration.steps", 10);
+        settings.put("lra.profiles.smoke.training.calibration.eval-samples", 16);
+        return settings;
+    }
+
+    private static LraBench bench(Map<String, Object> settings) {
+        return LraBench.open(Optional.empty(), Optional.empty(), settings);
+    }
+
+    private SuiteRequest request(String out) {
+        return new SuiteRequest(List.of("lra-image"), "smoke", List.of("test-mean-pool"), 0, 1, temp.resolve(out),
+                OptionalInt.empty());
+    }
+
+    private static RunResult run(LraBench bench, SuiteRequest request, TrialListener listener) {
+        return bench.run(request, new GeneratedData(bench.context().task("lra-image")), listener).get(0);
+    }
+
+    private static TrainingSettings settings(double budgetMinutes, int evaluations, String maxEpochs) {
+        return TrainingSettings.from(ConfigFactory.parseString("optimizer = adam, learning-rate = 1e-3,"
+                + " final-learning-rate = 0, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8, weight-decay = 0,"
+                + " warmup-steps = 1, steps = 10, batch-size = 50, eval-batch-size = 50, eval-every = 5,"
+                + " gradient-clipping { enabled = false, max-norm = 1 }, budget-minutes = " + budgetMinutes
+                + ", schedule = budget, evaluations = " + evaluations + ", warmup-fraction = 0.1,"
+                + " max-epochs = " + maxEpochs + ", calibration { warmup-steps = 1, steps = 2, eval-samples = 8 }"),
+                "training");
+    }
+
+    @Test
+    void thePlannerFillsTheBudgetLeftWithStepsAndTheConfiguredEvaluations() {
+        // 600 s budget, 60 s spent calibrating: (540 - 12 * 5) / 0.25 = 1920 steps
+        TrainingSchedule schedule = SchedulePlanner.plan(settings(10, 12, "null"), 45_000, 0.25, 5, 60, 20, 512);
+        assertThat(schedule.steps()).isEqualTo(1920);
+        assertThat(schedule.evalEvery()).isEqualTo(160);
+        assertThat(schedule.warmupSteps()).isEqualTo(192);
+        assertThat(schedule.origin()).isEqualTo(TrainingSchedule.CALIBRATED);
+        assertThat(schedule.calibration().availableSeconds()).isEqualTo(540);
+        assertThat(schedule.calibration().epochCap()).isNull();
+    }
+
+    @Test
+    void maxEpochsCapsTheStepsOfACheapModel() {
+        // 900 steps per epoch of 45,000 at batch 50: two epochs cap the 1,920 steps the budget would hold
+        TrainingSchedule schedule = SchedulePlanner.plan(settings(10, 12, "2"), 45_000, 0.25, 5, 60, 20, 512);
+        assertThat(schedule.steps()).isEqualTo(1800);
+        assertThat(schedule.evalEvery()).isEqualTo(150);
+        assertThat(schedule.calibration().epochCap()).isEqualTo(1800);
+    }
+
+    @Test
+    void aBudgetTooSmallForOneStepAndOneEvaluationIsRefusedWithTheNumbers() {
+        assertThatThrownBy(() -> SchedulePlanner.plan(settings(1, 12, "null"), 45_000, 2, 50, 30, 20, 512))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("1.0-minute budget").hasMessageContaining("30 s after the calibration")
+                .hasMessageContaining("50.0 s").hasMessageContaining("training.budget-minutes");
+    }
+
+    @Test
+    void aTightBudgetGetsFewerEvaluationsButAtLeastOne() {
+        // 100 s left, an evaluation costs 40 s: two evaluations and (100 - 80) / 1 = 20 steps
+        TrainingSchedule schedule = SchedulePlanner.plan(settings(2, 12, "null"), 45_000, 1, 40, 20, 20, 512);
+        assertThat(schedule.steps()).isEqualTo(20);
+        assertThat(schedule.evalEvery()).isEqualTo(10);
+    }
+
+    @Test
+    void aSlowedModelEndsWithinTenPercentOfItsBudgetWithItsEvaluations() {
+        Map<String, Object> settings = budgetSchedule(BUDGET_MINUTES);
+        settings.put("lra.models.test-mean-pool.forward-sleep-ms", 25);
+        try (LraBench bench = bench(settings)) {
+            assertEndsAtTheBudget(run(bench, request("slow"), TrialListener.NONE));
+        }
+    }
+
+    @Test
+    void aFastModelEndsWithinTenPercentOfItsBudgetWithItsEvaluations() {
+        try (LraBench bench = bench(budgetSchedule(BUDGET_MINUTES))) {
+            RunResult result = run(bench, request("fast"), TrialListener.NONE);
+            assertEndsAtTheBudget(result);
+            assertThat(result.stepsPlanned()).as("a fast model gets more steps than the 12 smoke steps")
+                    .isGreaterThan(100);
+        }
+    }
+
+    private static void assertEndsAtTheBudget(RunResult result) {
+        assertThat(result.isCompleted()).as(result.failureReason()).isTrue();
+        TrainingSchedule schedule = result.schedule();
+        assertThat(schedule.origin()).isEqualTo(TrainingSchedule.CALIBRATED);
+        assertThat(result.stepsPlanned()).isEqualTo(schedule.steps());
+        double budgetSeconds = BUDGET_MINUTES * 60;
+        double lastEvaluation = result.curve().get(result.curve().size() - 1).elapsedSeconds();
+        assertThat(lastEvaluation).as(result.notes() + " " + result.curve() + ": training and evaluations end within 10%% of the %.0f s budget", budgetSeconds)
+                .isBetween(0.9 * budgetSeconds, 1.1 * budgetSeconds);
+        if (result.stoppedByBudget()) {
+            // the machine slowed down after the calibration: cut, but with an evaluation of the last step
+            assertThat(result.curve()).hasSizeLessThanOrEqualTo(EVALUATIONS);
+            assertThat(result.curve().get(result.curve().size() - 1).step()).isEqualTo(result.stepsCompleted());
+            assertThat(result.notes()).anyMatch(n -> n.contains("% of the schedule"));
+        } else {
+            assertThat(result.curve()).hasSize(EVALUATIONS);
+            assertThat(result.stepsCompleted()).isEqualTo(schedule.steps());
+        }
+        assertThat(result.notes()).anyMatch(n -> n.startsWith("schedule sized from the 0.2-minute budget"));
+    }
+
+    @Test
+    void aResumedTrialContinuesItsRecordedScheduleWithoutRecalibrating() {
+        SuiteRequest request = request("resume");
+        TrialListener crashAfterFirstEvaluation = new TrialListener() {
+            @Override
+            public void evaluated(EvalPoint point) {
+                throw new SuiteRunnerTest.SimulatedCrash();
+            }
+        };
+        Path trialDir = temp.resolve("resume/lra-image/test-mean-pool/seed-0");
+        TrainingSchedule recorded;
+        try (LraBench bench = bench(budgetSchedule(0.1))) {
+            assertThatThrownBy(() -> run(bench, request, crashAfterFirstEvaluation))
+                    .isInstanceOf(SuiteRunnerTest.SimulatedCrash.class);
+            recorded = CheckpointStore.ofTrial(trialDir).peek(CheckpointStore.LATEST).orElseThrow().schedule();
+        }
+        assertThat(recorded.origin()).isEqualTo(TrainingSchedule.CALIBRATED);
+        // the second run is given a longer budget: a recalibration would size another schedule
+        try (LraBench bench = bench(budgetSchedule(0.3))) {
+            RunResult result = run(bench, request, TrialListener.NONE);
+            assertThat(result.isCompleted()).as(result.failureReason()).isTrue();
+            assertThat(result.schedule()).isEqualTo(recorded);
+            assertThat(result.stepsCompleted()).isEqualTo(recorded.steps());
+            assertThat(result.notes()).filteredOn(n -> n.startsWith("schedule sized")).hasSize(1);
+            assertThat(result.notes()).anyMatch(n -> n.startsWith("resumed from the checkpoint at step "
+                    + recorded.evalEvery()));
+        }
+    }
+
+    @Test
+    void replayRerunsTheRecordedScheduleExactly() throws Exception {
+        Path config = temp.resolve("budget.conf");
+        StringBuilder text = new StringBuilder("lra.profiles.smoke.training.max-epochs = 2\n");
+        budgetSchedule(BUDGET_MINUTES).forEach((k, v) -> text.append(k).append(" = ").append(v).append('\n'));
+        Files.writeString(config, text);
+        Path first = temp.resolve("first");
+        CliRun original = CliRun.of("bench", "--config", config.toString(), "--profile", "smoke", "--protocol",
+                "scifar", "--models", "test-second", "--seed", "3", "--out", first.toString());
+        assertThat(original.status()).as(original.err()).isZero();
+        Path resultFile = first.resolve("scifar/test-second/seed-3/result.json");
+        RunResult recorded = new ResultFiles().read(resultFile);
+        assertThat(recorded.schedule().origin()).isEqualTo(TrainingSchedule.CALIBRATED);
+
+        Path second = temp.resolve("second");
+        CliRun replay = CliRun.of("bench", "--replay", resultFile.toString(), "--out", second.toString());
+        assertThat(replay.status()).as(replay.err()).isZero();
+        RunResult replayed = new ResultFiles().read(second.resolve("scifar/test-second/seed-3/result.json"));
+        assertThat(replayed.schedule().origin()).isEqualTo(TrainingSchedule.CONFIGURED);
+        assertThat(replayed.stepsPlanned()).isEqualTo(recorded.stepsPlanned());
+        assertThat(replayed.schedule().evalEvery()).isEqualTo(recorded.schedule().evalEvery());
+        assertThat(replayed.schedule().warmupSteps()).isEqualTo(recorded.schedule().warmupSteps());
+        assertThat(replayed.stepsCompleted()).isEqualTo(recorded.stepsPlanned());
+        assertThat(replayed.provenance().resolvedConfig()).contains("schedule=steps");
+        int every = recorded.schedule().evalEvery();
+        assertThat(replayed.curve()).extracting(EvalPoint::step).allMatch(
+                step -> step % every == 0 || step == recorded.stepsPlanned());
+    }
+
+    @Test
+    void aFinishedTrialIsKeptWithALineAndRetrainedOnlyWithFresh() throws Exception {
+        Path out = temp.resolve("again");
+        String[] bench = {"bench", "--profile", "smoke", "--protocol", "scifar", "--models", "test-second", "--out",
+            out.toString()};
+        CliRun first = CliRun.of(bench);
+        assertThat(first.status()).as(first.out() + first.err()).isZero();
+        CliRun again = CliRun.of(bench);
+        assertThat(again.status()).isZero();
+        assertThat(again.out()).contains("1 trial(s), 0 failed, 1 kept from an earlier run in this folder")
+                .contains("--fresh retrains them");
+
+        String[] fresh = {"bench", "--profile", "smoke", "--protocol", "scifar", "--models", "test-second", "--out",
+            out.toString(), "--fresh"};
+        CliRun retrained = CliRun.of(fresh);
+        assertThat(retrained.status()).as(retrained.err()).isZero();
+        assertThat(retrained.out()).contains("1 trial(s), 0 failed;").doesNotContain("kept");
+    }
+
+    @Test
+    void aFinishedTrialOfAnotherConfigurationIsNotKeptSilently() throws Exception {
+        Path out = temp.resolve("changed");
+        assertThat(CliRun.of("bench", "--profile", "smoke", "--protocol", "scifar", "--models", "test-second",
+                "--out", out.toString()).status()).isZero();
+        Path config = temp.resolve("other-rate.conf");
+        Files.writeString(config, "lra.profiles.smoke.training.learning-rate = 0.5\n");
+        CliRun changed = CliRun.of("bench", "--config", config.toString(), "--profile", "smoke", "--protocol",
+                "scifar", "--models", "test-second", "--out", out.toString());
+        assertThat(changed.status()).isEqualTo(2);
+        assertThat(changed.err()).contains("scifar/test-second/seed-0/result.json (finished)")
+                .contains("learning-rate").contains("--fresh");
+    }
+}
