@@ -47,18 +47,21 @@ public class TestOnlyProvider implements SequenceClassifierProvider {
                     + " but was " + nan);
         }
         long sleepMillis = config.getLong("forward-sleep-ms");
+        boolean perPosition = config.getBoolean("per-position-logits");
         SequentialBlock block = new SequentialBlock()
-                .add(InputEmbedding.builder().setTask(task).setEmbeddingSize(hidden).build())
-                .add(list -> new NDList(list.head().mean(new int[] {1})))
-                .add(Linear.builder().setUnits(task.numClasses()).build());
+                .add(InputEmbedding.builder().setTask(task).setEmbeddingSize(hidden).build());
+        if (!perPosition) {
+            block.add(list -> new NDList(list.head().mean(new int[] {1})));
+        }
+        block.add(Linear.builder().setUnits(task.numClasses()).build());
         if (sleepMillis > 0) {
             block.add(list -> {
                 sleep(sleepMillis);
                 return list;
             });
         }
-        if (nan) {
-            block.add(list -> new NDList(list.head().mul(Float.NaN)));
+        if (!"never".equals(nan)) {
+            block.add(new NanLogits("training".equals(nan)));
         }
         long flops = 2L * task.sequenceLength() * task.channels() * hidden + 2L * hidden * task.numClasses();
         return new BasicSequenceClassifier(id(), task, block, OptionalLong.of(flops));
