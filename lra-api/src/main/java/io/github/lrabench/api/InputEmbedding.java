@@ -17,7 +17,8 @@ import ai.djl.util.PairList;
  *
  * <p>Tokens {@code (B, L)} are looked up in an embedding table (initialised N(0, 1), as LRA does); continuous
  * features {@code (B, L, C)} go through a linear projection. An optional learned CLS vector is prepended (then
- * {@code L' = L + 1}), and learned position embeddings (initialised N(0, 0.02²), no 2-D prior) are added.
+ * {@code L' = L + 1}), and learned position embeddings (initialised N(0, 0.02²), no 2-D prior) are added unless
+ * the builder turns them off ({@link Builder#optPositionEmbeddings}, for position-blind reference models).
  *
  * <p>Every op takes the batch's array as its first operand, so results live in the batch's {@code NDManager} and
  * never in the model's long-lived one (see {@code reference/measurements.md}, "memory trap").
@@ -29,6 +30,7 @@ public final class InputEmbedding extends AbstractBlock {
     private final TaskSpec task;
     private final int embeddingSize;
     private final boolean clsToken;
+    private final boolean positionEmbeddings;
     private final Parameter tokenTable;
     private final Parameter projectionWeight;
     private final Parameter projectionBias;
@@ -40,6 +42,7 @@ public final class InputEmbedding extends AbstractBlock {
         this.task = builder.task;
         this.embeddingSize = builder.embeddingSize;
         this.clsToken = builder.clsToken;
+        this.positionEmbeddings = builder.positionEmbeddings;
         if (task.isTokenInput()) {
             tokenTable = addParameter(Parameter.builder()
                     .setName("tokenTable")
@@ -70,12 +73,14 @@ public final class InputEmbedding extends AbstractBlock {
                         .optInitializer(new NormalInitializer(0.02f))
                         .build())
                 : null;
-        positions = addParameter(Parameter.builder()
-                .setName("positions")
-                .setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape(outputLength(), embeddingSize))
-                .optInitializer(new NormalInitializer(0.02f))
-                .build());
+        positions = positionEmbeddings
+                ? addParameter(Parameter.builder()
+                        .setName("positions")
+                        .setType(Parameter.Type.WEIGHT)
+                        .optShape(new Shape(outputLength(), embeddingSize))
+                        .optInitializer(new NormalInitializer(0.02f))
+                        .build())
+                : null;
     }
 
     /** Returns a builder. */
@@ -96,6 +101,11 @@ public final class InputEmbedding extends AbstractBlock {
     /** Returns whether a CLS vector is prepended at position 0. */
     public boolean hasClsToken() {
         return clsToken;
+    }
+
+    /** Returns whether learned position embeddings are added. */
+    public boolean hasPositionEmbeddings() {
+        return positionEmbeddings;
     }
 
     /**
@@ -139,7 +149,9 @@ public final class InputEmbedding extends AbstractBlock {
                     .add(clsValue);
             h = clsBatch.concat(h, 1);
         }
-        return new NDList(h.add(store.getValue(positions, x.getDevice(), training)));
+        return positionEmbeddings
+                ? new NDList(h.add(store.getValue(positions, x.getDevice(), training)))
+                : new NDList(h);
     }
 
     @Override
@@ -152,6 +164,7 @@ public final class InputEmbedding extends AbstractBlock {
         private TaskSpec task;
         private int embeddingSize;
         private boolean clsToken;
+        private boolean positionEmbeddings = true;
 
         private Builder() {}
 
@@ -185,6 +198,18 @@ public final class InputEmbedding extends AbstractBlock {
          */
         public Builder optClsToken(boolean clsToken) {
             this.clsToken = clsToken;
+            return this;
+        }
+
+        /**
+         * Adds learned position embeddings (default: yes). Without them the embedding of a step depends on its
+         * value alone, which is what a position-blind reference model needs.
+         *
+         * @param positionEmbeddings whether to add them
+         * @return this builder
+         */
+        public Builder optPositionEmbeddings(boolean positionEmbeddings) {
+            this.positionEmbeddings = positionEmbeddings;
             return this;
         }
 

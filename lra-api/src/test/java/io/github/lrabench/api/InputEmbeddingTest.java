@@ -57,6 +57,23 @@ class InputEmbeddingTest {
     }
 
     @Test
+    void withoutPositionEmbeddingsTheSameTokenEmbedsAlikeEverywhere() {
+        TaskSpec task = new TaskSpec("t", 3, 1, 5, 2);
+        try (Model model = Model.newInstance("t", Device.cpu(), "PyTorch");
+                NDManager manager = model.getNDManager().newSubManager()) {
+            InputEmbedding block = InputEmbedding.builder().setTask(task).setEmbeddingSize(4)
+                    .optPositionEmbeddings(false).build();
+            NDArray out = embed(block, model, manager.create(new int[] {2, 2, 0}, new Shape(1, 3)));
+            assertThat(block.hasPositionEmbeddings()).isFalse();
+            assertThat(block.getParameters().keys()).containsExactly("tokenTable");
+            NDArray table = block.getParameters().get("tokenTable").getArray();
+            assertThat(out.get(0, 0).toFloatArray()).containsExactly(table.get(2).toFloatArray());
+            assertThat(out.get(0, 1).toFloatArray()).containsExactly(table.get(2).toFloatArray());
+            assertThat(out.get(0, 2).toFloatArray()).containsExactly(table.get(0).toFloatArray());
+        }
+    }
+
+    @Test
     void wrongShapeNamesTheExpectedOne() {
         TaskSpec task = new TaskSpec("scifar", 6, 3, 0, 2);
         assertThatThrownBy(() -> InputEmbedding.checkInputShape(task, new Shape(2, 6)))

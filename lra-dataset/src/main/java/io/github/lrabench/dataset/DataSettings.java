@@ -49,7 +49,7 @@ public record DataSettings(
 
     private static final String ROOT = "lra.data";
 
-    /** Copies the collections and checks that both protocols have an encoding and a split. */
+    /** Copies the collections and checks that every protocol has an encoding and a split. */
     public DataSettings {
         Objects.requireNonNull(dir, "dir");
         Objects.requireNonNull(url, "url");
@@ -152,6 +152,13 @@ public record DataSettings(
         EncodingSpec spec;
         if (encoding == PixelEncoding.LRA_IMAGE) {
             spec = EncodingSpec.lraImage(c.getDoubleList("grayscale-weights"));
+        } else if (encoding == PixelEncoding.PSCIFAR) {
+            if (!permuted) {
+                throw new IllegalArgumentException("permuted must be true (pscifar is the permuted task) but was"
+                        + " false");
+            }
+            return EncodingSpec.pscifar(c.getDoubleList("mean"), c.getDoubleList("std"), seed)
+                    .withLayout(ChannelLayout.fromId(c.getString("layout")));
         } else {
             spec = EncodingSpec.scifar(c.getDoubleList("mean"), c.getDoubleList("std"))
                     .withLayout(ChannelLayout.fromId(c.getString("layout")));

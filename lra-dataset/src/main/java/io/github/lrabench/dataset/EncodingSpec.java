@@ -8,7 +8,8 @@ import java.util.OptionalLong;
 /**
  * Everything that determines how images become sequences.
  *
- * @param encoding {@code lra-image} or {@code scifar}
+ * @param encoding {@code lra-image}, {@code scifar} or {@code pscifar} (RGB floats like {@code scifar}, always
+ *     permuted)
  * @param grayscaleWeights the luma weights for R, G, B ({@code lra-image}; empty for {@code scifar})
  * @param mean the per-channel mean after {@code /255} ({@code scifar}; empty for {@code lra-image})
  * @param std the per-channel standard deviation after {@code /255} ({@code scifar}; empty for {@code lra-image})
@@ -50,6 +51,9 @@ public record EncodingSpec(
                 }
             }
         }
+        if (encoding == PixelEncoding.PSCIFAR && permutationSeed.isEmpty()) {
+            problems.add("pscifar is the permuted task: it needs permuted = true and a permutation-seed");
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid encoding: " + String.join("; ", problems));
         }
@@ -75,6 +79,19 @@ public record EncodingSpec(
      */
     public static EncodingSpec scifar(List<Double> mean, List<Double> std) {
         return new EncodingSpec(PixelEncoding.SCIFAR, List.of(), mean, std, OptionalLong.empty(),
+                ChannelLayout.PIXEL_TRIPLES);
+    }
+
+    /**
+     * Returns the {@code pscifar} encoding: the {@code scifar} floats, pixel triples, under a fixed permutation.
+     *
+     * @param mean per-channel means after {@code /255}
+     * @param std per-channel standard deviations after {@code /255}
+     * @param permutationSeed the seed of the permutation of the 1,024 positions
+     * @return the specification
+     */
+    public static EncodingSpec pscifar(List<Double> mean, List<Double> std, long permutationSeed) {
+        return new EncodingSpec(PixelEncoding.PSCIFAR, List.of(), mean, std, OptionalLong.of(permutationSeed),
                 ChannelLayout.PIXEL_TRIPLES);
     }
 
@@ -106,7 +123,7 @@ public record EncodingSpec(
     /** Returns a short description, e.g. {@code scifar (pixel-triples, permuted with seed 7)}. */
     public String describe() {
         StringBuilder text = new StringBuilder(encoding.id()).append(" (");
-        text.append(encoding == PixelEncoding.SCIFAR ? layout.id() : "grayscale tokens");
+        text.append(encoding.isTokens() ? "grayscale tokens" : layout.id());
         permutationSeed.ifPresent(seed -> text.append(", permuted with seed ").append(seed));
         return text.append(')').toString();
     }

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The two ways of reading a CIFAR-10 image as a sequence, named as the protocols that use them. */
+/** The ways of reading a CIFAR-10 image as a sequence, named as the protocols that use them. */
 public enum PixelEncoding {
 
     /**
@@ -18,7 +18,13 @@ public enum PixelEncoding {
      * Sequential CIFAR-10 as S4 defines it: RGB, {@code x/255} normalised per channel, 3 floats per step, shape
      * {@code (N, 1024, 3)} float32.
      */
-    SCIFAR("scifar", 3, 0);
+    SCIFAR("scifar", 3, 0),
+
+    /**
+     * Permuted sequential CIFAR-10: {@link #SCIFAR} with one fixed, seeded permutation of the 1,024 positions
+     * applied to every image of every split (locality destroyed); its encoding must be permuted.
+     */
+    PSCIFAR("pscifar", 3, 0);
 
     /** The sequence length of every encoding: 32 × 32 pixels. */
     public static final int SEQUENCE_LENGTH = ImageArray.PIXELS;
@@ -66,7 +72,7 @@ public enum PixelEncoding {
     /**
      * Returns the encoding with this id.
      *
-     * @param id {@code lra-image} or {@code scifar}
+     * @param id {@code lra-image}, {@code scifar} or {@code pscifar}
      * @return the encoding
      * @throws IllegalArgumentException naming the known ids
      */

@@ -52,11 +52,14 @@ final class CifarTrialData implements TrialDataSource {
         PixelEncoding encoding = PixelEncoding.fromId(data.getString("encoding"));
         SplitSpec split = settings.split(encoding).withCaps(caps(data.getConfig("caps")));
         DataSplits splits = Splitter.split(images, split);
-        EncodedSplits encodedSplits = PixelEncoder.forProtocol(settings, encoding).encode(splits);
+        PixelEncoder encoder = PixelEncoder.forProtocol(settings, encoding);
+        EncodedSplits encodedSplits = encoder.encode(splits);
         TaskSpec task = context.task(trial.protocol());
         TrialData result = new TrialData(sequences(task, encodedSplits.train()),
                 sequences(task, encodedSplits.validation()), sequences(task, encodedSplits.test()),
-                images.origin() + "; " + encoding.id() + " encoding; split " + split, images.classNames());
+                // the encoding's description names a permutation's seed: it lands in result.json (provenance.data)
+                images.origin() + "; " + encoder.spec().describe() + " encoding; split " + split,
+                images.classNames());
         encoded.put(key, result);
         return result;
     }

@@ -61,19 +61,22 @@ public final class ReportWriter {
         StringBuilder md = new StringBuilder("# lra-bench results\n\n");
         md.append("Accuracy: test accuracy at the best-validation step, mean ± std over completed seeds (no ± with one"
                 + " seed; final-step"
-                + " test accuracy in brackets). Model selection used the validation split only.\n\n");
+                + " test accuracy in brackets). Model selection used the validation split only. "
+                + LinearComparison.RULE + "\n\n");
         md.append("| model | family | protocol | profile (budget) | paper accuracy (task) | predecessor | ours"
-                + " | seeds | params | samples/s | minutes | steps | command |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + " | vs linear | seeds | params | samples/s | minutes | steps | command |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (SummaryRow row : rows) {
-            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s (%.0f min) | %s | %s | %s | %d%s | %s |"
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s (%.0f min) | %s | %s | %s | %s | %d%s | %s |"
                             + " %.1f | %.1f | %.0f | `%s` |%n",
-                    row.model(), row.family(), row.protocol(), row.profile(), row.budgetMinutes(),
+                    row.isReference() ? row.model() + " (reference)" : row.model(), row.family(), row.protocol(),
+                    row.profile(), row.budgetMinutes(),
                     row.paperAccuracy() == null ? "-"
                             : String.format(Locale.ROOT, "%.2f%% (%s)", row.paperAccuracy(), row.paperTask()),
                     row.predecessorAccuracy() == null ? "-"
                             : String.format(Locale.ROOT, "%.2f%%", row.predecessorAccuracy()),
-                    ours(row), row.seeds(), row.failed() > 0 ? " (+" + row.failed() + " failed)" : "",
+                    ours(row), row.versusLinear(), row.seeds(),
+                    row.failed() > 0 ? " (+" + row.failed() + " failed)" : "",
                     row.parameters() == null ? "-" : String.format(Locale.ROOT, "%,d", row.parameters()),
                     row.samplesPerSecond(), row.meanMinutes(), row.meanSteps(), command(row)));
         }
@@ -139,14 +142,15 @@ public final class ReportWriter {
     public String csv(List<SummaryRow> rows) {
         StringBuilder csv = new StringBuilder("model,family,protocol,profile,budget_minutes,paper_accuracy,"
                 + "paper_task,predecessor_accuracy,seeds,failed,test_at_best_mean,test_at_best_std,test_final_mean,"
-                + "best_validation_mean,parameters,samples_per_second,minutes,steps\n");
+                + "best_validation_mean,parameters,samples_per_second,minutes,steps,reference,vs_linear\n");
         for (SummaryRow r : rows) {
             csv.append(String.join(",", r.model(), r.family(), r.protocol(), r.profile(), num(r.budgetMinutes()),
                     num(r.paperAccuracy()), quote(r.paperTask()), num(r.predecessorAccuracy()),
                     Integer.toString(r.seeds()), Integer.toString(r.failed()), num(r.meanTestAtBest()),
                     num(r.stdTestAtBest()), num(r.meanTestFinal()), num(r.meanBestValidation()),
                     r.parameters() == null ? "" : Long.toString(r.parameters()), num(r.samplesPerSecond()),
-                    num(r.meanMinutes()), num(r.meanSteps()))).append('\n');
+                    num(r.meanMinutes()), num(r.meanSteps()), Boolean.toString(r.isReference()),
+                    quote(r.versusLinear()))).append('\n');
         }
         return csv.toString();
     }

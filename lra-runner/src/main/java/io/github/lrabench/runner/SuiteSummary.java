@@ -17,7 +17,7 @@ public final class SuiteSummary {
      *
      * @param results the trials' results (any order; several folders may be merged)
      * @param predecessor the predecessor project's accuracy in percent by model id
-     * @return the rows, sorted by protocol then model
+     * @return the rows, sorted by protocol then model, each compared with the linear reference row
      */
     public static List<SummaryRow> rows(List<RunResult> results, Map<String, Double> predecessor) {
         Map<String, List<RunResult>> groups = new LinkedHashMap<>();
@@ -33,7 +33,7 @@ public final class SuiteSummary {
         for (List<RunResult> group : groups.values()) {
             rows.add(row(group, predecessor));
         }
-        return rows;
+        return rows.stream().map(r -> r.withVersusLinear(LinearComparison.verdict(r, rows))).toList();
     }
 
     private static SummaryRow row(List<RunResult> group, Map<String, Double> predecessor) {
@@ -53,7 +53,7 @@ public final class SuiteSummary {
                 done.isEmpty() ? null : 100 * mean(done, RunResult::bestValidationAccuracy),
                 parameters, done.isEmpty() ? 0 : mean(done, RunResult::trainSamplesPerSecond),
                 mean(group, r -> r.wallSeconds() / 60), mean(group, RunResult::stepsCompleted),
-                String.join("; ", reasons));
+                String.join("; ", reasons), "-");
     }
 
     static double mean(List<RunResult> results, ToDoubleFunction<RunResult> value) {

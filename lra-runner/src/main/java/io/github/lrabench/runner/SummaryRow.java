@@ -22,8 +22,30 @@ package io.github.lrabench.runner;
  * @param meanMinutes mean wall-clock minutes per trial
  * @param meanSteps mean steps completed
  * @param failureReasons the reasons of failed seeds, joined
+ * @param versusLinear whether the row is above the {@code linear} reference row of its protocol and profile beyond
+ *     the seed spread ({@code above}, {@code below}, {@code within spread}, with {@code 1 seed} when there is no
+ *     spread), {@code reference row} for rows of family {@code reference}, {@code -} without a linear row
  */
 public record SummaryRow(String model, String family, String protocol, String profile, double budgetMinutes,
         Double paperAccuracy, String paperTask, Double predecessorAccuracy, int seeds, int failed,
         Double meanTestAtBest, double stdTestAtBest, Double meanTestFinal, Double meanBestValidation,
-        Long parameters, double samplesPerSecond, double meanMinutes, double meanSteps, String failureReasons) {}
+        Long parameters, double samplesPerSecond, double meanMinutes, double meanSteps, String failureReasons,
+        String versusLinear) {
+
+    /** Returns whether this is a reference row (family {@code reference}) rather than a sequence model. */
+    public boolean isReference() {
+        return LinearComparison.REFERENCE_FAMILY.equals(family);
+    }
+
+    /**
+     * Returns this row with its comparison with the linear row.
+     *
+     * @param verdict the comparison
+     * @return the row
+     */
+    SummaryRow withVersusLinear(String verdict) {
+        return new SummaryRow(model, family, protocol, profile, budgetMinutes, paperAccuracy, paperTask,
+                predecessorAccuracy, seeds, failed, meanTestAtBest, stdTestAtBest, meanTestFinal, meanBestValidation,
+                parameters, samplesPerSecond, meanMinutes, meanSteps, failureReasons, verdict);
+    }
+}

@@ -81,7 +81,7 @@ public final class DataCommand {
         @Option(names = "--index", paramLabel = "N", required = true, description = "image index within the split")
         int index;
 
-        @Option(names = "--protocol", paramLabel = "NAME", defaultValue = "lra-image", description = "encoding to show: lra-image or scifar (default: ${DEFAULT-VALUE})")
+        @Option(names = "--protocol", paramLabel = "NAME", defaultValue = "lra-image", description = "encoding to show: lra-image, scifar or pscifar (default: ${DEFAULT-VALUE})")
         String protocol;
 
         @Option(names = "--scale", paramLabel = "K", defaultValue = "8", description = "output pixels per image pixel (default: ${DEFAULT-VALUE})")

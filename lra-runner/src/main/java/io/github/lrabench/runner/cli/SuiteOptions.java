@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 /** Options shared by {@code lra bench} and {@code lra train}. */
 public final class SuiteOptions {
 
-    @Option(names = "--protocol", paramLabel = "NAME", description = "lra-image, scifar or pscifar; several with commas (key lra.protocol)")
+    @Option(names = "--protocol", paramLabel = "NAME", description = "lra-image, scifar or pscifar (permuted scifar); several with commas (key lra.protocol)")
     String protocol;
 
     @Option(names = "--profile", paramLabel = "NAME", description = "smoke, quick, cpu, long or paper (key lra.profile)")
