@@ -45,7 +45,7 @@ public final class OutputLock implements AutoCloseable {
             }
             if (lock == null) {
                 channel.close();
-                throw new IllegalStateException("output folder " + outputDir.toAbsolutePath()
+                throw new HeldException("output folder " + outputDir.toAbsolutePath()
                         + " is held by another run (lock file " + file + "); wait for it or use another --out");
             }
             channel.truncate(0);
@@ -65,6 +65,16 @@ public final class OutputLock implements AutoCloseable {
             channel.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The output folder is held by another run. */
+    public static final class HeldException extends IllegalStateException {
+
+        private static final long serialVersionUID = 1L;
+
+        HeldException(String message) {
+            super(message);
         }
     }
 }
