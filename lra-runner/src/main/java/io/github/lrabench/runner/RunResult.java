@@ -55,4 +55,17 @@ public record RunResult(int schemaVersion, TrialSpec trial, String family, Strin
     public boolean isCompleted() {
         return COMPLETED.equals(status);
     }
+
+    /**
+     * Returns this result with another provenance.
+     *
+     * @param other the provenance
+     * @return the copy
+     */
+    public RunResult withProvenance(Provenance other) {
+        return new RunResult(schemaVersion, trial, family, variant, protocolVersion, status, failureReason, notes,
+                parameters, forwardFlopsPerSample, stepsCompleted, stepsPlanned, budgetMinutes, stoppedByBudget,
+                trainSamplesPerSecond, peakMemoryBytes, wallSeconds, bestStep, bestValidationAccuracy,
+                testAccuracyAtBest, finalValidationAccuracy, testAccuracyFinal, curve, paper, other);
+    }
 }
