@@ -105,7 +105,7 @@ public final class ModelRegistry implements AutoCloseable {
             loaders.add(loader);
             List<PluginJar> jars = new ArrayList<>();
             for (Path jar : plugin.allJars()) {
-                jars.add(PluginFolder.describe(jar));
+                jars.add(PluginFolder.describe(jar, pluginDirectory.orElseThrow()));
             }
             jarsByLoader.put(loader, List.copyOf(jars));
             try {

@@ -95,9 +95,10 @@ final class PluginFolder {
      * Describes a jar for provenance.
      *
      * @param jar the jar
-     * @return its absolute path, SHA-256 and manifest Implementation-Version
+     * @param folder the plugins folder it was found in
+     * @return its absolute path, SHA-256, manifest Implementation-Version and plugins folder
      */
-    static PluginJar describe(Path jar) {
+    static PluginJar describe(Path jar, Path folder) {
         String version = "";
         try (JarFile file = new JarFile(jar.toFile())) {
             Manifest manifest = file.getManifest();
@@ -108,7 +109,8 @@ final class PluginFolder {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read plugin jar " + jar, e);
         }
-        return new PluginJar(jar.toAbsolutePath().normalize().toString(), sha256(jar), version);
+        return new PluginJar(jar.toAbsolutePath().normalize().toString(), sha256(jar), version,
+                folder.toAbsolutePath().normalize().toString());
     }
 
     /**

@@ -34,6 +34,16 @@ public record Provenance(String resolvedConfig, String gitCommit, String project
     }
 
     /**
+     * Returns the plugins folder the model was loaded from, for a reproduce command's {@code --plugins DIR}.
+     *
+     * @return the folder, empty for a model on the runner's class path
+     */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public java.util.Optional<String> pluginsFolder() {
+        return plugins.stream().map(PluginJar::pluginsFolder).filter(f -> !f.isEmpty()).findFirst();
+    }
+
+    /**
      * Returns this provenance with the model's plugin jars.
      *
      * @param jars the jars

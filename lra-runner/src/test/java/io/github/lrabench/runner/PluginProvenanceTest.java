@@ -50,6 +50,7 @@ class PluginProvenanceTest {
         assertThat(recorded).hasSize(1);
         assertThat(recorded.get(0).path()).isEqualTo(jar.toAbsolutePath().toString());
         assertThat(recorded.get(0).sha256()).hasSize(64).isEqualTo(sha256(jar));
+        assertThat(first.provenance().pluginsFolder()).contains(plugins.toAbsolutePath().toString());
         Path resultFile = temp.resolve("out").resolve(first.trial().relativeDirectory()).resolve("result.json");
         assertThat(Files.readString(resultFile)).contains(recorded.get(0).sha256());
 

@@ -27,7 +27,7 @@ class ResultSchemaTest {
     static RunResult sample() {
         Provenance provenance = new Provenance("training { steps = 10 }", "0123abc", "0.1.0", "0.36.0", "PyTorch",
                 "2.7.1", "Vendor 17", "Linux 6 amd64", "Some CPU", 2, "default", "synthetic", "2026-01-01T00:00:00Z",
-                List.of(new PluginJar("/opt/lra/plugins/fnet.jar", "ab12", "1.2.0")));
+                List.of(new PluginJar("/opt/lra/plugins/fnet.jar", "ab12", "1.2.0", "/opt/lra/plugins")));
         return new RunResult(RunResult.SCHEMA_VERSION, new TrialSpec(3, "fnet", "scifar", "cpu", 1), "fourier",
                 "cpu", 1, RunResult.COMPLETED, "", List.of("stopped by the 60.0-minute budget at step 8 of 10"),
                 120_522L, 72_000_000L, 8, 10, 60, true, 123.5, 2_000_000_000L, 3600.25, 6, 0.4, 0.39, 0.38, 0.37,
