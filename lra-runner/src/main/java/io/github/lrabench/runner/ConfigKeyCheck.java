@@ -16,19 +16,28 @@ import java.util.Set;
  * <p>The user's layers are compared against the merged reference tree (the runner's, each model module's and each
  * plugin jar's {@code reference.conf}). A few places are open maps whose entries the user may name freely (a new
  * profile, protocol, variant, encoding or split, a per-model block of a profile); an entry there is compared against
- * the union of the reference's entries of that map, and the training blocks of protocols, profiles and per-model
- * profile blocks share one set of keys (a profile may override any protocol training key).
+ * the union of the reference's entries of that map. The {@code training} and {@code data} blocks of a protocol, a
+ * profile, and a profile's per-protocol and per-model blocks ({@code lra.profiles.<x>.protocols.<p>}, {@code
+ * lra.profiles.<x>.models.<id>}) each share one set of keys: the union of all of them (a profile may override any
+ * protocol key).
  */
 final class ConfigKeyCheck {
 
     /** Open maps: any child name is accepted, its content compared against the union of the known children. */
     private static final Set<String> OPEN_MAPS = Set.of(
-            "lra.profiles", "lra.protocols", "lra.profiles.*.models", "lra.models.*.variants",
-            "lra.data.encodings", "lra.data.splits", "lra.report.predecessor");
+            "lra.profiles", "lra.protocols", "lra.profiles.*.models", "lra.profiles.*.protocols",
+            "lra.models.*.variants", "lra.data.encodings", "lra.data.splits", "lra.report.predecessor");
+
+    /** A profile's per-model and per-protocol entries: each holds a training and a data block. */
+    private static final Set<String> OVERLAY_ENTRIES = Set.of("lra.profiles.*.models.*", "lra.profiles.*.protocols.*");
+
+    private static final List<String> OVERLAYS = List.of(
+            "lra.protocols.*", "lra.profiles.*", "lra.profiles.*.models.*", "lra.profiles.*.protocols.*");
 
     /** Blocks that all accept the union of their keys. */
-    private static final List<String> TRAINING_BLOCKS = List.of(
-            "lra.protocols.*.training", "lra.profiles.*.training", "lra.profiles.*.models.*.training");
+    private static final List<String> TRAINING_BLOCKS = OVERLAYS.stream().map(o -> o + ".training").toList();
+
+    private static final List<String> DATA_BLOCKS = OVERLAYS.stream().map(o -> o + ".data").toList();
 
     private final ConfigObject reference;
 
@@ -64,6 +73,14 @@ final class ConfigKeyCheck {
             ConfigValue template;
             if (TRAINING_BLOCKS.contains(childPattern)) {
                 template = union(TRAINING_BLOCKS);
+            } else if (DATA_BLOCKS.contains(childPattern)) {
+                template = union(DATA_BLOCKS);
+            } else if (OVERLAY_ENTRIES.contains(childPattern)) {
+                template = com.typesafe.config.ConfigFactory.empty().root()
+                        .withValue("training", union(TRAINING_BLOCKS))
+                        .withValue("data", union(DATA_BLOCKS));
+            } else if (OPEN_MAPS.contains(childPattern)) {
+                template = union(List.of(childPattern));
             } else if (open) {
                 template = union(List.of(childPattern));
             } else {

@@ -109,7 +109,10 @@ class ConfigLoaderTest {
         ConfigFactory.invalidateCaches();
         Path file = temp.resolve("typo.conf");
         Files.writeString(file, "lra.models.test-mean-pool.hiden = 3\nlra.profiles.mine.training.stepz = 3\n"
-                + "lra.profiles.smoke.training.weight-decay = 0.1\nlra.profiles.mine.models.x.training.steps = 2\n");
+                + "lra.profiles.smoke.training.weight-decay = 0.1\nlra.profiles.mine.models.x.training.steps = 2\n"
+                + "lra.profiles.smoke.protocols.scifar.training.steps = 3\n"
+                + "lra.profiles.cpu.models.fnet.data.caps.train = 10\n"
+                + "lra.protocols.scifar.training.budget-minutes = 5\n");
         assertThatThrownBy(() -> ConfigLoader.load(reference(), Optional.of(file), Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("3 unknown configuration keys")
@@ -118,6 +121,8 @@ class ConfigLoaderTest {
                 .hasMessageContaining("did you mean 'lra.models.test-mean-pool.hidden'?")
                 .hasMessageContaining("'lra.profiles.mine.training.stepz'")
                 .hasMessageNotContaining("weight-decay")
+                .hasMessageNotContaining("protocols.scifar")
+                .hasMessageNotContaining("caps")
                 .hasMessageNotContaining("models.x");
     }
 
