@@ -98,6 +98,19 @@ class PluginFolderTest {
     }
 
     @Test
+    void aBugIsAnInternalErrorWithItsStackTraceNotAUserError() {
+        Path plugins = temp.resolve("plugins");
+        PluginJars.build(plugins.resolve("buggy.jar"), Map.of("com.example.bug.BuggyProvider",
+                        PluginJars.providerSource("com.example.bug", "BuggyProvider", "buggy").replace(
+                                "public String family() { return \"external\"; }",
+                                "public String family() { throw new NullPointerException(\"family bug\"); }")),
+                "com.example.bug.BuggyProvider\n", "lra.models.buggy { hidden = 4 }\n");
+        CliRun run = CliRun.of("models", "--plugins", plugins.toString());
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.err()).contains("lra: internal error").contains("family bug").contains("\tat ");
+    }
+
+    @Test
     void aLockOnAFolderItCreatedLeavesNoEmptyFolderBehind() throws Exception {
         Path fresh = temp.resolve("fresh");
         OutputLock.acquire(fresh).close();
