@@ -21,7 +21,8 @@ import ai.djl.util.PairList;
  * the builder turns them off ({@link Builder#optPositionEmbeddings}, for position-blind reference models).
  *
  * <p>Every op takes the batch's array as its first operand, so results live in the batch's {@code NDManager} and
- * never in the model's long-lived one (see {@code reference/measurements.md}, "memory trap").
+ * never in the model's long-lived one (an op's result belongs to its first operand's manager; the kit's memory check,
+ * {@code ProviderConformance.trainingDoesNotGrowModelMemory}, catches the trap).
  */
 public final class InputEmbedding extends AbstractBlock {
 

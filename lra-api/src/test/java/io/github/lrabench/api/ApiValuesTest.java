@@ -58,6 +58,39 @@ class ApiValuesTest {
     }
 
     @Test
+    void referenceVariantBeatsReferenceDefaults() {
+        Config root = ConfigFactory.defaultReference();
+        assertThat(ModelConfigs.forVariant(root, "fixture", "big").getInt("size")).isEqualTo(32);
+        assertThat(ModelConfigs.forVariant(root, "fixture", "cpu").getInt("size")).isEqualTo(4);
+    }
+
+    @Test
+    void userPlainSettingBeatsTheReferenceVariant() {
+        Config root = ConfigFactory.parseString("lra.models.fixture.size = 8")
+                .withFallback(ConfigFactory.defaultReference()).resolve();
+        assertThat(ModelConfigs.forVariant(root, "fixture", "big").getInt("size")).isEqualTo(8);
+        assertThat(ModelConfigs.forVariant(root, "fixture", "cpu").getInt("size")).isEqualTo(8);
+    }
+
+    @Test
+    void userVariantSettingBeatsTheUserPlainSetting() {
+        Config root = ConfigFactory.parseString(
+                        "lra.models.fixture { size = 8, variants.big.size = 16 }")
+                .withFallback(ConfigFactory.defaultReference()).resolve();
+        assertThat(ModelConfigs.forVariant(root, "fixture", "big").getInt("size")).isEqualTo(16);
+        assertThat(ModelConfigs.forVariant(root, "fixture", "cpu").getInt("size")).isEqualTo(8);
+    }
+
+    @Test
+    void referenceOriginsAreToldFromUserOrigins() {
+        Config root = ConfigFactory.parseString("lra.models.fixture.size = 8")
+                .withFallback(ConfigFactory.defaultReference()).resolve();
+        assertThat(ModelConfigs.isReference(root.getValue("lra.models.fixture.variants.big.size").origin()))
+                .isTrue();
+        assertThat(ModelConfigs.isReference(root.getValue("lra.models.fixture.size").origin())).isFalse();
+    }
+
+    @Test
     void registryFindsClassPathProvidersAndNamesKnownIdsForUnknownOnes() {
         try (ModelRegistry registry = ModelRegistry.load(getClass().getClassLoader())) {
             assertThat(registry.ids()).containsExactly("fixture");

@@ -6,13 +6,16 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Builds the resolved configuration. Precedence, highest first: command-line options ({@code overrides}), {@code
  * -D} system properties, {@code --config FILE} (else {@code application.conf} on the class path), every {@code
- * reference.conf} (the runner's, each model module's, each plugin jar's).
+ * reference.conf} (the runner's, each model module's, each plugin jar's). A key under {@code lra} that the user
+ * sets but no {@code reference.conf} knows is refused with the nearest known key. Within a model's block the
+ * user's settings beat the reference variant's (see {@code ModelConfigs}).
  */
 public final class ConfigLoader {
 
@@ -25,7 +28,8 @@ public final class ConfigLoader {
      * @param configFile an application config file, or empty for {@code application.conf} on the class path
      * @param overrides values from command-line options, keyed by full path
      * @return the resolved configuration
-     * @throws IllegalArgumentException when the config file does not exist
+     * @throws IllegalArgumentException when the config file does not exist, or naming every unknown key under
+     *     {@code lra} with the nearest known one
      * @throws ConfigException when a file cannot be parsed or a substitution cannot be resolved
      */
     public static Config load(Config reference, Optional<Path> configFile, Map<String, ?> overrides) {
@@ -39,10 +43,15 @@ public final class ConfigLoader {
         } else {
             application = ConfigFactory.parseResourcesAnySyntax("application");
         }
-        return ConfigFactory.parseMap(overrides, "command-line options")
-                .withFallback(ConfigFactory.systemProperties())
-                .withFallback(application)
-                .withFallback(reference)
-                .resolve();
+        Config properties = ConfigFactory.systemProperties();
+        Config user = ConfigFactory.parseMap(overrides, "command-line options")
+                .withFallback(properties.hasPath("lra") ? properties.withOnlyPath("lra") : ConfigFactory.empty())
+                .withFallback(application);
+        List<String> unknown = new ConfigKeyCheck(reference).unknownKeys(user);
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException(unknown.size() == 1 ? unknown.get(0)
+                    : unknown.size() + " unknown configuration keys:\n  " + String.join("\n  ", unknown));
+        }
+        return user.withFallback(properties).withFallback(reference).resolve();
     }
 }

@@ -113,8 +113,8 @@ public final class LraBench implements AutoCloseable {
         List<TrialSpec> trials = request.trial().isPresent()
                 ? List.of(plan.trial(request.trial().getAsInt())) : plan.trials();
         List<RunResult> results = new SuiteRunner(new TrialRunner(context), data,
-                context.config().getDouble("lra.stop-wait-seconds")).run(trials, request.outputDir(), request.fresh(),
-                listener);
+                context.config().getDouble("lra.stop-wait-seconds"), context.registry()::pluginJars)
+                .run(trials, request.outputDir(), request.fresh(), listener);
         report(List.of(request.outputDir()), request.outputDir());
         return results;
     }

@@ -26,13 +26,66 @@ public final class MachineInfo {
      */
     public static Provenance provenance(String resolvedConfig, String engine, String data, String startedAt,
             String gitCommit) {
-        String version = MachineInfo.class.getPackage().getImplementationVersion();
-        return new Provenance(resolvedConfig, gitCommit, version == null ? "development build" : version,
+        return provenance(resolvedConfig, engine, data, startedAt, gitCommit, List.of());
+    }
+
+    /**
+     * Collects the provenance of a trial whose model came from plugin jars.
+     *
+     * @param resolvedConfig the rendered configuration
+     * @param engine the engine name
+     * @param data the data description
+     * @param startedAt when the trial first started
+     * @param gitCommit the commit read when this run of the trial started
+     * @param plugins the model's jars ({@code ModelRegistry.pluginJars}), empty for a class-path model
+     * @return the provenance
+     */
+    public static Provenance provenance(String resolvedConfig, String engine, String data, String startedAt,
+            String gitCommit, List<io.github.lrabench.api.PluginJar> plugins) {
+        return new Provenance(resolvedConfig, gitCommit, projectVersion(),
                 Engine.getDjlVersion(), engine, Engine.getEngine(engine).getVersion(),
                 System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version"),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                         + System.getProperty("os.arch"),
-                cpuModel(), Runtime.getRuntime().availableProcessors(), engineThreads(), data, startedAt);
+                cpuModel(), Runtime.getRuntime().availableProcessors(), engineThreads(), data, startedAt, plugins);
+    }
+
+    /**
+     * Returns this project's version from the runner jar's manifest ({@code Implementation-Version}), or {@code
+     * development build} when running from classes outside a built jar (an IDE, the reactor's tests).
+     *
+     * @return the version
+     */
+    public static String projectVersion() {
+        String version = MachineInfo.class.getPackage().getImplementationVersion();
+        return version == null ? "development build" : version;
+    }
+
+    /**
+     * Returns the git commit the runner jar was built from (its manifest's {@code Git-Commit}, with {@code -dirty}
+     * when {@code Git-Dirty} is true), or empty when it was built outside a git checkout or this is not a built jar.
+     *
+     * @return the build commit
+     */
+    public static java.util.Optional<String> buildCommit() {
+        try {
+            java.net.URL location = MachineInfo.class.getProtectionDomain().getCodeSource().getLocation();
+            Path jar = Path.of(location.toURI());
+            if (!Files.isRegularFile(jar)) {
+                return java.util.Optional.empty();
+            }
+            try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+                java.util.jar.Manifest manifest = file.getManifest();
+                String commit = manifest == null ? null : manifest.getMainAttributes().getValue("Git-Commit");
+                if (commit == null || commit.isBlank() || commit.equals("unknown") || commit.startsWith("${")) {
+                    return java.util.Optional.empty();
+                }
+                boolean dirty = "true".equals(manifest.getMainAttributes().getValue("Git-Dirty"));
+                return java.util.Optional.of(dirty ? commit + "-dirty" : commit);
+            }
+        } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** Returns the engine thread setting of this process: the PyTorch property, else OMP_NUM_THREADS, else default. */
@@ -69,11 +122,16 @@ public final class MachineInfo {
         return System.getProperty("os.arch");
     }
 
-    /** Returns the git commit of the working directory, with {@code -dirty} for local changes, or {@code unknown}. */
+    /**
+     * Returns the git commit of the working directory, with {@code -dirty} for local changes; outside a git
+     * checkout, the commit the runner jar was built from ({@link #buildCommit()}), else {@code unknown}.
+     *
+     * @return the commit
+     */
     public static String gitCommit() {
         String commit = git(List.of("git", "rev-parse", "HEAD"));
         if (commit.isEmpty()) {
-            return "unknown";
+            return buildCommit().orElse("unknown");
         }
         String status = git(List.of("git", "status", "--porcelain", "--untracked-files=no"));
         return status.isEmpty() ? commit : commit + "-dirty";

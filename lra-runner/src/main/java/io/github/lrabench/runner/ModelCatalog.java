@@ -47,6 +47,9 @@ public final class ModelCatalog {
                 flops = classifier.forwardFlopsPerSample();
             } catch (RuntimeException e) {
                 note = note.isEmpty() ? "cannot be built: " + e.getMessage() : note + "; " + e.getMessage();
+            } catch (LinkageError e) {
+                String message = context.missingClass(id, e).getMessage();
+                note = note.isEmpty() ? "cannot be built: " + message : note + "; " + message;
             }
             rows.add(new ModelSummary(id, entry.provider().family(), entry.origin(), parameters, flops,
                     entry.provider().paperResult(), missing.isEmpty() && parameters.isPresent(), note));

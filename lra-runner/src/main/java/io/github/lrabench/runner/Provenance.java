@@ -1,5 +1,8 @@
 package io.github.lrabench.runner;
 
+import io.github.lrabench.api.PluginJar;
+import java.util.List;
+
 /**
  * Where a result came from: enough to reproduce it and to judge its speed figures.
  *
@@ -17,8 +20,37 @@ package io.github.lrabench.runner;
  *     {@code OMP_NUM_THREADS}), or {@code default} (one per core)
  * @param data a description of the data source
  * @param startedAt when the trial (first) started, ISO-8601
+ * @param plugins the jars the model came from (path, SHA-256, Implementation-Version); empty for a model on the
+ *     runner's class path. A suite reruns a finished trial whose recorded jars differ from those loaded now.
  */
 public record Provenance(String resolvedConfig, String gitCommit, String projectVersion, String djlVersion,
         String engine, String engineVersion, String jvm, String os, String cpu, int cores, String engineThreads,
         String data,
-        String startedAt) {}
+        String startedAt, List<PluginJar> plugins) {
+
+    /** Normalises a missing plugin list (results written before it was recorded) to an empty one. */
+    public Provenance {
+        plugins = plugins == null ? List.of() : List.copyOf(plugins);
+    }
+
+    /**
+     * Returns the plugins folder the model was loaded from, for a reproduce command's {@code --plugins DIR}.
+     *
+     * @return the folder, empty for a model on the runner's class path
+     */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public java.util.Optional<String> pluginsFolder() {
+        return plugins.stream().map(PluginJar::pluginsFolder).filter(f -> !f.isEmpty()).findFirst();
+    }
+
+    /**
+     * Returns this provenance with the model's plugin jars.
+     *
+     * @param jars the jars
+     * @return the copy
+     */
+    public Provenance withPlugins(List<PluginJar> jars) {
+        return new Provenance(resolvedConfig, gitCommit, projectVersion, djlVersion, engine, engineVersion, jvm, os,
+                cpu, cores, engineThreads, data, startedAt, jars);
+    }
+}

@@ -18,6 +18,9 @@ public final class ResultFiles {
     /** The name of a trial's result file. */
     public static final String RESULT_FILE = "result.json";
 
+    /** Where a suite keeps a finished result it found stale (its plugin jar changed) before running it again. */
+    public static final String STALE_FILE = "result.stale.json";
+
     private final ObjectMapper mapper = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -67,8 +70,15 @@ public final class ResultFiles {
                         + RunResult.SCHEMA_VERSION);
             }
             return result;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            String what = e.getOriginalMessage().replaceAll("`[^`]*\\.([A-Za-z]+)`", "$1")
+                    .replaceAll("\\s*\\(for Object starting at .*", "");
+            throw new IllegalArgumentException(file + " is not a valid result.json" + where + ": " + what
+                    + " (a damaged or partly copied file: run its trial again, or remove it)", e);
         } catch (IOException e) {
-            throw new IllegalArgumentException(file + " is not a readable result.json: " + e.getMessage(), e);
+            throw new IllegalArgumentException(file + " cannot be read: " + e.getMessage(), e);
         }
     }
 

@@ -57,4 +57,17 @@ public record RunResult(int schemaVersion, TrialSpec trial, String family, Strin
     public boolean isCompleted() {
         return COMPLETED.equals(status);
     }
+
+    /**
+     * Returns this result with another provenance.
+     *
+     * @param other the provenance
+     * @return the copy
+     */
+    public RunResult withProvenance(Provenance other) {
+        return new RunResult(schemaVersion, trial, family, variant, protocolVersion, status, failureReason, notes,
+                parameters, forwardFlopsPerSample, stepsCompleted, stepsPlanned, budgetMinutes, stoppedByBudget,
+                schedule, trainSamplesPerSecond, peakMemoryBytes, wallSeconds, bestStep, bestValidationAccuracy,
+                testAccuracyAtBest, finalValidationAccuracy, testAccuracyFinal, curve, paper, other);
+    }
 }

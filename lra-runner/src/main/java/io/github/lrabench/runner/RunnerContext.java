@@ -124,7 +124,26 @@ public final class RunnerContext implements AutoCloseable {
             throw new IllegalArgumentException(
                     "configuration of model '" + id + "' (" + block + ", variant " + variant + "): " + e.getMessage(),
                     e);
+        } catch (LinkageError e) {
+            throw missingClass(id, e);
         }
+    }
+
+    /**
+     * Turns a class missing from a plugin (a {@link LinkageError}) into a clear error naming the model and its jar.
+     *
+     * @param id the provider id
+     * @param e the linkage error
+     * @return the error to throw
+     */
+    public IllegalArgumentException missingClass(String id, LinkageError e) {
+        return new IllegalArgumentException("model '" + id + "' (" + registry.entry(id).origin() + ") needs a class"
+                + " it cannot find or link: " + e + "; " + ModelRegistry.MISSING_CLASS_HINT, e);
+    }
+
+    /** Returns one warning per plugins-folder entry that was not loaded (see {@link ModelRegistry#warnings()}). */
+    public java.util.List<String> warnings() {
+        return registry.warnings();
     }
 
     /** Closes the plugin class loaders. */

@@ -1,16 +1,23 @@
 package io.github.lrabench.runner;
 
+import io.github.lrabench.api.PluginJar;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Runs the trials of a suite into one output folder, holding its lock. A trial whose {@code result.json}
  * exists is finished and kept; any other resumes from its last checkpoint. Running the same command again after a
  * crash therefore completes the suite without retraining finished models. Before any training, every checkpoint
  * to be resumed is checked against the configuration it would continue under; conflicts are reported together and
- * nothing runs.
+ * nothing runs. A finished trial of a plugin model whose recorded jars (SHA-256) differ from the jars loaded now is
+ * stale: it is said so, its result is kept aside as {@code result.stale.json}, and the trial runs again.
  */
 public final class SuiteRunner {
 
@@ -18,6 +25,7 @@ public final class SuiteRunner {
     private final TrialDataSource data;
     private final double stopWaitSeconds;
     private final ResultFiles results = new ResultFiles();
+    private final Function<String, List<PluginJar>> pluginJars;
 
     /**
      * Creates the suite runner.
@@ -28,9 +36,24 @@ public final class SuiteRunner {
      *     checkpoint of its current step before it exits ({@code lra.stop-wait-seconds})
      */
     public SuiteRunner(TrialRunner trials, TrialDataSource data, double stopWaitSeconds) {
+        this(trials, data, stopWaitSeconds, model -> List.of());
+    }
+
+    /**
+     * Creates the suite runner for models that may come from plugin jars.
+     *
+     * @param trials the trial runner
+     * @param data where each trial's data comes from
+     * @param stopWaitSeconds see {@link #SuiteRunner(TrialRunner, TrialDataSource, double)}
+     * @param pluginJars the jars each model id comes from now ({@code ModelRegistry.pluginJars}), recorded in each
+     *     new result's provenance and compared with those a finished result recorded
+     */
+    public SuiteRunner(TrialRunner trials, TrialDataSource data, double stopWaitSeconds,
+            Function<String, List<PluginJar>> pluginJars) {
         this.trials = trials;
         this.data = data;
         this.stopWaitSeconds = stopWaitSeconds;
+        this.pluginJars = pluginJars;
     }
 
     /**
@@ -98,20 +121,36 @@ public final class SuiteRunner {
             for (TrialSpec trial : toRun) {
                 Path trialDir = outputDir.resolve(trial.relativeDirectory());
                 Path resultFile = trialDir.resolve(ResultFiles.RESULT_FILE);
+                List<PluginJar> jars = pluginJars.apply(trial.model());
                 if (Files.isRegularFile(resultFile)) {
                     try {
-                        RunResult kept = results.read(resultFile);
-                        listener.kept(trial, kept, trialDir);
-                        all.add(kept);
-                        continue;
+                        RunResult finished = results.read(resultFile);
+                        Optional<String> stale = PluginChange.describe(finished.provenance().plugins(), jars);
+                        if (stale.isEmpty()) {
+                            listener.kept(trial, finished, trialDir);
+                            all.add(finished);
+                            continue;
+                        }
+                        listener.warning(trial, "stale result: " + stale.get() + "; kept aside as "
+                                + ResultFiles.STALE_FILE + ", the trial runs again");
+                        Files.move(resultFile, trialDir.resolve(ResultFiles.STALE_FILE),
+                                StandardCopyOption.REPLACE_EXISTING);
+                        CheckpointStore.ofTrial(trialDir).clear();
                     } catch (IllegalArgumentException unreadable) {
                         listener.warning(trial, unreadable.getMessage() + "; the trial runs again");
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot move the stale " + resultFile + " aside", e);
                     }
                 }
                 if (stop.isRequested()) {
                     throw new StopRequest.StoppedException("stopped on request before " + trialDir);
                 }
-                all.add(trials.run(trial, data.load(trial), trialDir, listener, stop));
+                RunResult result = trials.run(trial, data.load(trial), trialDir, listener, stop);
+                if (!jars.isEmpty() && !jars.equals(result.provenance().plugins())) {
+                    result = result.withProvenance(result.provenance().withPlugins(jars));
+                    results.write(resultFile, result);
+                }
+                all.add(result);
             }
         } finally {
             lock.close();

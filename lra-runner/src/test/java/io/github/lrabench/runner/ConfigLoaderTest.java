@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import io.github.lrabench.api.ModelConfigs;
+import io.github.lrabench.api.ModelRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -23,6 +25,8 @@ class ConfigLoaderTest {
     void clearProperty() {
         System.clearProperty("lra.test.b");
         System.clearProperty("lra.test.a");
+        System.clearProperty("lra.sedes");
+        System.clearProperty("lra.models.test-mean-pool.hidden");
         ConfigFactory.invalidateCaches();
     }
 
@@ -55,5 +59,79 @@ class ConfigLoaderTest {
         assertThat(run.status()).isZero();
         assertThat(run.out()).contains("engine=MXNet").contains("lra-image").contains("test-mean-pool");
         System.setProperty("ai.djl.default_engine", "PyTorch");
+    }
+
+    private static Config reference() {
+        try (ModelRegistry registry = ModelRegistry.load(ConfigLoaderTest.class.getClassLoader())) {
+            return registry.unresolvedReference();
+        }
+    }
+
+    private static int hidden(Config config, String variant) {
+        return ModelConfigs.forVariant(config, "test-mean-pool", variant).getInt("hidden");
+    }
+
+    @Test
+    void referenceVariantBeatsReferenceDefaults() {
+        Config config = ConfigLoader.load(reference(), Optional.empty(), Map.of());
+        assertThat(hidden(config, "cpu")).isEqualTo(16);
+        assertThat(hidden(config, "long")).isEqualTo(8);
+    }
+
+    @Test
+    void aSystemPropertyOnTheModelBlockBeatsTheReferenceVariant() {
+        System.setProperty("lra.models.test-mean-pool.hidden", "3");
+        ConfigFactory.invalidateCaches();
+        Config config = ConfigLoader.load(reference(), Optional.empty(), Map.of());
+        assertThat(hidden(config, "cpu")).isEqualTo(3);
+        assertThat(hidden(config, "paper")).isEqualTo(3);
+    }
+
+    @Test
+    void aConfigFileOnTheModelBlockBeatsTheReferenceVariantAndItsOwnVariantBeatsItsPlainKey() throws Exception {
+        Path file = temp.resolve("app.conf");
+        Files.writeString(file, "lra.models.test-mean-pool { hidden = 5, variants.paper.hidden = 7 }");
+        Config config = ConfigLoader.load(reference(), Optional.of(file), Map.of());
+        assertThat(hidden(config, "cpu")).isEqualTo(5);
+        assertThat(hidden(config, "paper")).isEqualTo(7);
+    }
+
+    @Test
+    void aCommandLineValueOnTheModelBlockBeatsTheReferenceVariant() {
+        Config config = ConfigLoader.load(reference(), Optional.empty(),
+                Map.of("lra.models.test-mean-pool.hidden", 4));
+        assertThat(hidden(config, "cpu")).isEqualTo(4);
+    }
+
+    @Test
+    void anUnknownKeyIsRefusedWithTheNearestKnownKey() throws Exception {
+        System.setProperty("lra.sedes", "2");
+        ConfigFactory.invalidateCaches();
+        Path file = temp.resolve("typo.conf");
+        Files.writeString(file, "lra.models.test-mean-pool.hiden = 3\nlra.profiles.mine.training.stepz = 3\n"
+                + "lra.profiles.smoke.training.weight-decay = 0.1\nlra.profiles.mine.models.x.training.steps = 2\n"
+                + "lra.profiles.smoke.protocols.scifar.training.steps = 3\n"
+                + "lra.profiles.cpu.models.fnet.data.caps.train = 10\n"
+                + "lra.protocols.scifar.training.budget-minutes = 5\n");
+        assertThatThrownBy(() -> ConfigLoader.load(reference(), Optional.of(file), Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("3 unknown configuration keys")
+                .hasMessageContaining("'lra.sedes' (set in system properties); did you mean 'lra.seed'?")
+                .hasMessageContaining("'lra.models.test-mean-pool.hiden'")
+                .hasMessageContaining("did you mean 'lra.models.test-mean-pool.hidden'?")
+                .hasMessageContaining("'lra.profiles.mine.training.stepz'")
+                .hasMessageNotContaining("weight-decay")
+                .hasMessageNotContaining("protocols.scifar")
+                .hasMessageNotContaining("caps")
+                .hasMessageNotContaining("models.x");
+    }
+
+    @Test
+    void theCommandLineRefusesAnUnknownKeyAsAUserError() {
+        System.setProperty("lra.sedes", "2");
+        ConfigFactory.invalidateCaches();
+        CliRun run = CliRun.of("config");
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("lra.sedes").contains("lra.seed").doesNotContain("\tat ");
     }
 }

@@ -44,6 +44,41 @@ class FanOutManifestsTest {
         assertOptionsAreKnown(bench.group());
     }
 
+    @Test
+    void theImageTheJobNamesIsBuiltByTheDockerfile() throws Exception {
+        JsonNode job = new ObjectMapper(new YAMLFactory()).readTree(DEPLOY.resolve("k8s-indexed-job.yaml").toFile());
+        JsonNode container = job.path("spec").path("template").path("spec").path("containers").get(0);
+        String image = container.path("image").asText();
+        String dockerfile = Files.readString(DEPLOY.resolve("Dockerfile"));
+        assertThat(dockerfile).contains("docker build -f deploy/Dockerfile -t " + image + " .");
+        assertThat(container.path("workingDir").asText()).isEqualTo("/opt/lra-bench");
+        assertThat(dockerfile).contains("WORKDIR /opt/lra-bench").contains("ENV LRA_NO_BUILD=1");
+        Matcher copy = Pattern.compile("(?m)^COPY --from=build /src/(\\S+) ").matcher(dockerfile);
+        int copies = 0;
+        while (copy.find()) {
+            copies++;
+            String source = copy.group(1);
+            assertThat(source.startsWith("lra-runner/target/") || Files.exists(Path.of("..", source)))
+                    .as("%s is in the repository or built by ./mvnw package", source).isTrue();
+        }
+        assertThat(copies).isEqualTo(3);
+        boolean mountsData = false;
+        for (JsonNode mount : container.path("volumeMounts")) {
+            mountsData |= mount.path("mountPath").asText().equals("/data/cifar10");
+        }
+        assertThat(mountsData).as("the --data folder of the command is mounted").isTrue();
+    }
+
+    @Test
+    void slurmTasksNeverBuildAndTheSubmitScriptBuildsOnceAndCreatesTheLogFolder() throws Exception {
+        String array = Files.readString(DEPLOY.resolve("slurm-array.sh"));
+        assertThat(array).contains("export LRA_NO_BUILD=1").contains("#SBATCH --output=logs/");
+        String submit = Files.readString(DEPLOY.resolve("slurm-submit.sh"));
+        assertThat(submit).contains("./mvnw -B -q -DskipTests package").contains("mkdir -p logs")
+                .contains("sbatch --parsable --export=ALL --array=");
+        assertThat(submit.indexOf("mkdir -p logs")).isLessThan(submit.indexOf("sbatch --parsable"));
+    }
+
     /** Every --option in the command is one that `lra bench` accepts. */
     private static void assertOptionsAreKnown(String command) {
         picocli.CommandLine bench = new picocli.CommandLine(new io.github.lrabench.runner.cli.LraCommand())

@@ -106,6 +106,64 @@ final class PluginJars {
                 """.formatted(packageName, className, id, id);
     }
 
+    /**
+     * Moves the entries of a jar whose names start with a prefix into a second jar (a dependency the first needs),
+     * optionally giving the first a manifest with a Class-Path and an Implementation-Version.
+     *
+     * @param jar the jar to split (rewritten without the moved entries)
+     * @param dependency the jar that receives them
+     * @param prefix entry-name prefix, e.g. {@code com/example/helper/}
+     * @param classPath the first jar's manifest Class-Path, or null for no manifest
+     */
+    static void split(Path jar, Path dependency, String prefix, String classPath) {
+        try {
+            Map<String, byte[]> kept = new java.util.LinkedHashMap<>();
+            Map<String, byte[]> moved = new java.util.LinkedHashMap<>();
+            try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+                for (JarEntry entry : java.util.Collections.list(file.entries())) {
+                    byte[] bytes = file.getInputStream(entry).readAllBytes();
+                    (entry.getName().startsWith(prefix) ? moved : kept).put(entry.getName(), bytes);
+                }
+            }
+            Files.createDirectories(dependency.getParent());
+            try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(dependency))) {
+                for (Map.Entry<String, byte[]> entry : moved.entrySet()) {
+                    put(out, entry.getKey(), entry.getValue());
+                }
+            }
+            java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+            manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+            if (classPath != null) {
+                manifest.getMainAttributes().put(java.util.jar.Attributes.Name.CLASS_PATH, classPath);
+            }
+            try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+                for (Map.Entry<String, byte[]> entry : kept.entrySet()) {
+                    if (!entry.getKey().equals("META-INF/MANIFEST.MF")) {
+                        put(out, entry.getKey(), entry.getValue());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Returns a provider source whose create() needs {@code com.example.helper.Helper} from another jar. */
+    static String providerNeedingHelper(String packageName, String className, String id) {
+        return providerSource(packageName, className, id)
+                .replace("int hidden = config.getInt(\"hidden\");",
+                        "int hidden = com.example.helper.Helper.width(config.getInt(\"hidden\"));");
+    }
+
+    /** The helper class {@link #providerNeedingHelper} needs. */
+    static final String HELPER_SOURCE = """
+            package com.example.helper;
+
+            public final class Helper {
+                public static int width(int hidden) { return hidden; }
+            }
+            """;
+
     private static void put(JarOutputStream out, String name, byte[] bytes) throws IOException {
         out.putNextEntry(new JarEntry(name));
         try (OutputStream entry = new java.io.FilterOutputStream(out) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.lrabench.api.PaperResult;
+import io.github.lrabench.api.PluginJar;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,8 @@ class ResultSchemaTest {
 
     static RunResult sample() {
         Provenance provenance = new Provenance("training { steps = 10 }", "0123abc", "0.1.0", "0.36.0", "PyTorch",
-                "2.7.1", "Vendor 17", "Linux 6 amd64", "Some CPU", 2, "default", "synthetic", "2026-01-01T00:00:00Z");
+                "2.7.1", "Vendor 17", "Linux 6 amd64", "Some CPU", 2, "default", "synthetic", "2026-01-01T00:00:00Z",
+                List.of(new PluginJar("/opt/lra/plugins/fnet.jar", "ab12", "1.2.0", "/opt/lra/plugins")));
         return new RunResult(RunResult.SCHEMA_VERSION, new TrialSpec(3, "fnet", "scifar", "cpu", 1), "fourier",
                 "cpu", 1, RunResult.COMPLETED, "", List.of("stopped by the 60.0-minute budget at step 8 of 10"),
                 120_522L, 72_000_000L, 8, 10, 60, true, new TrainingSchedule(TrainingSchedule.CALIBRATED, 10, 4, 1,
@@ -58,7 +60,35 @@ class ResultSchemaTest {
         Files.writeString(file, "{\"schemaVersion\": 1, \"trial\": ");
         assertThatThrownBy(() -> new ResultFiles().read(file))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(file.toString());
+                .hasMessageContaining(file + " is not a valid result.json at line 1")
+                .hasMessageNotContaining("[Source:")
+                .hasMessageNotContaining("com.fasterxml");
+        Files.writeString(file, "{\"schemaVersion\": 1, \"trial\": {\"index\": \"x\"}}");
+        assertThatThrownBy(() -> new ResultFiles().read(file))
+                .hasMessageContaining(file.toString())
+                .hasMessageNotContaining("io.github.lrabench")
+                .hasMessageNotContaining("[Source:");
+    }
+
+    @Test
+    void reportOnADamagedResultNamesTheFileAsAUserError() throws Exception {
+        Path file = temp.resolve("runs/fnet/result.json");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "{\"schemaVersion\": 1, \"tri");
+        CliRun run = CliRun.of("report", temp.resolve("runs").toString());
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains(file.toString()).contains("not a valid result.json")
+                .doesNotContain("\tat ").doesNotContain("com.fasterxml");
+    }
+
+    @Test
+    void aResultWrittenBeforePluginsWereRecordedReadsWithNoPlugins() throws Exception {
+        String json = new ResultFiles().toJson(sample()).replaceAll("(?s),\\s*\"plugins\" : \\[.*?\\]", "");
+        assertThat(json).doesNotContain("plugins");
+        Path file = temp.resolve("old/result.json");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, json);
+        assertThat(new ResultFiles().read(file).provenance().plugins()).isEmpty();
     }
 
     @Test

@@ -37,11 +37,14 @@ import java.util.function.Function;
  * The conformance checks for one provider on one engine. Each check throws an {@link AssertionError} (AssertJ)
  * describing what failed.
  *
- * <p>The checks: output shape {@code (B, classes)}; finite outputs; a non-zero gradient for every parameter; the
+ * <p>The checks: output shape {@code (B, classes)}; finite outputs; a non-zero, finite gradient for every parameter
+ * (a NaN or infinite gradient fails; see {@link #everyParameterGetsGradient} for the one retry); the
  * loss falls when overfitting one small batch; save then load gives identical logits; the same seed gives the
  * same logits; a wrong input rank or length gives {@link IllegalArgumentException} naming the expected shape
  * ({@link TaskSpec#describeInputShape()}); repeated training steps leave no arrays behind in the model's
- * long-lived {@code NDManager} (the memory trap of {@code reference/measurements.md}).
+ * long-lived {@code NDManager} (a batch's arrays must not land in the model's manager). Every failure message names
+ * the provider, the engine and the task. The engine-free checks ({@link #servicesFileRegistersTheProvider}, {@link
+ * #idMatchesThePattern}, {@link #configBlockExists}) check how the provider is packaged.
  */
 public final class ProviderConformance {
 
@@ -78,43 +81,119 @@ public final class ProviderConformance {
             for (boolean training : new boolean[] {false, true}) {
                 NDArray logits = forward(model, x, training);
                 assertThat(logits.getShape())
-                        .as("logits shape of %s on %s (training=%s)", provider.id(), task.name(), training)
+                        .as("logits shape of %s on %s, %s (training=%s)", provider.id(), engineName, task.name(), training)
                         .isEqualTo(new Shape(BATCH, task.numClasses()));
                 float[] values = logits.toFloatArray();
                 for (float value : values) {
                     assertThat(Float.isFinite(value))
-                            .as("logits of %s are finite (found %s)", provider.id(), value)
+                            .as("logits of %s on %s, %s are finite (found %s)", provider.id(), engineName, task.name(), value)
                             .isTrue();
                 }
             }
         }
     }
 
-    /** Checks that one backward pass gives every parameter a non-zero gradient. */
+    /**
+     * Checks that one backward pass gives every parameter a gradient that is finite and not all zero.
+     *
+     * <p>A NaN or infinite gradient fails. One exception is made, and reported: DJL 0.36 with PyTorch 2.7.1 returns
+     * NaN input gradients from {@code conv1d} in about 1.5% of calls (an upstream bug, not the provider's), so when
+     * the first batch gives non-finite gradients the check runs once more on a fresh batch; it passes only if that
+     * batch's gradients are all finite and non-zero, and it prints a note naming the parameters of the first batch.
+     * A provider whose gradients are NaN by construction fails on both batches.
+     */
     public void everyParameterGetsGradient(TaskSpec task) {
+        GradientProblems first = gradientProblems(task, 2);
+        if (first.nonFinite().isEmpty()) {
+            assertThat(first.zero())
+                    .as("parameters of %s that received no gradient on %s, %s", provider.id(), engineName,
+                            task.name())
+                    .isEmpty();
+            return;
+        }
+        GradientProblems retry = gradientProblems(task, 20);
+        assertThat(retry.nonFinite())
+                .as("parameters of %s with a NaN or infinite gradient on %s, %s (on two different batches; first"
+                        + " batch: %s)", provider.id(), engineName, task.name(), first.nonFinite())
+                .isEmpty();
+        assertThat(retry.zero())
+                .as("parameters of %s that received no gradient on %s, %s", provider.id(), engineName, task.name())
+                .isEmpty();
+        System.err.printf("lra-testkit: note: %s on %s, %s: non-finite gradients on the first batch (%s), finite on"
+                + " a fresh batch; passed as the known DJL 0.36 + PyTorch 2.7.1 conv1d NaN-gradient trap%n",
+                provider.id(), engineName, task.name(), first.nonFinite());
+    }
+
+    /** The parameters whose gradient was all zero, and those with a NaN or infinite element. */
+    private record GradientProblems(List<String> zero, List<String> nonFinite) {}
+
+    private GradientProblems gradientProblems(TaskSpec task, int seed) {
         try (Model model = newModel(task, SEED);
                 Trainer trainer = newTrainer(model, task, 1e-3f);
                 NDManager manager = trainer.getManager().newSubManager()) {
-            NDArray x = randomInput(manager, task, BATCH, 2);
-            NDArray y = randomLabels(manager, task, BATCH, 3);
+            NDArray x = randomInput(manager, task, BATCH, seed);
+            NDArray y = randomLabels(manager, task, BATCH, seed + 1);
             try (GradientCollector collector = trainer.newGradientCollector()) {
                 NDArray logits = trainer.forward(new NDList(x)).head();
                 collector.backward(trainer.getLoss().evaluate(new NDList(y), new NDList(logits)));
             }
-            List<String> withoutGradient = new ArrayList<>();
+            List<String> zero = new ArrayList<>();
+            List<String> nonFinite = new ArrayList<>();
             for (Pair<String, Parameter> parameter : model.getBlock().getParameters()) {
                 if (!parameter.getValue().requiresGradient()) {
                     continue;
                 }
-                NDArray gradient = parameter.getValue().getArray().getGradient();
-                if (gradient.abs().sum().getFloat() == 0f) {
-                    withoutGradient.add(parameter.getKey() + " " + parameter.getValue().getArray().getShape());
+                String name = parameter.getKey() + " " + parameter.getValue().getArray().getShape();
+                float[] gradient = parameter.getValue().getArray().getGradient().toFloatArray();
+                boolean finite = true;
+                boolean allZero = true;
+                for (float value : gradient) {
+                    finite &= Float.isFinite(value);
+                    allZero &= value == 0f;
+                }
+                if (!finite) {
+                    nonFinite.add(name);
+                } else if (allZero) {
+                    zero.add(name);
                 }
             }
-            assertThat(withoutGradient)
-                    .as("parameters of %s that received no gradient on %s", provider.id(), task.name())
-                    .isEmpty();
+            return new GradientProblems(zero, nonFinite);
         }
+    }
+
+    /** Checks that the provider's class loader lists it in {@code META-INF/services}, as the registry needs. */
+    public void servicesFileRegistersTheProvider() {
+        ClassLoader loader = provider.getClass().getClassLoader();
+        List<String> registered = new ArrayList<>();
+        java.util.ServiceLoader.load(SequenceClassifierProvider.class, loader).stream()
+                .forEach(entry -> registered.add(entry.type().getName()));
+        assertThat(registered)
+                .as("providers registered in META-INF/services/%s on the class path of %s (add the line %s)",
+                        SequenceClassifierProvider.class.getName(), provider.id(), provider.getClass().getName())
+                .contains(provider.getClass().getName());
+    }
+
+    /** Checks that the id is lowercase {@code [a-z0-9-]+}, as the registry and {@code lra.models.<id>} need. */
+    public void idMatchesThePattern() {
+        assertThat(provider.id())
+                .as("id of %s (stable, lowercase: letters, digits and '-')", provider.getClass().getName())
+                .matches("[a-z0-9-]+");
+    }
+
+    /**
+     * Checks that a {@code reference.conf} on the provider's class path holds its block {@code lra.models.<id>} (an
+     * object: the provider's defaults, which the runner hands to {@link SequenceClassifierProvider#create}).
+     */
+    public void configBlockExists() {
+        Config reference = com.typesafe.config.ConfigFactory.defaultReference(provider.getClass().getClassLoader());
+        String block = "lra.models.\"" + provider.id() + "\"";
+        assertThat(reference.hasPath(block))
+                .as("block lra.models.%s in a reference.conf beside %s", provider.id(),
+                        provider.getClass().getName())
+                .isTrue();
+        assertThat(reference.getValue(block).valueType())
+                .as("lra.models.%s is an object", provider.id())
+                .isEqualTo(com.typesafe.config.ConfigValueType.OBJECT);
     }
 
     /** Checks that the loss falls when one small batch is trained on repeatedly. */
@@ -130,8 +209,8 @@ public final class ProviderConformance {
                 last = trainStep(trainer, x, y);
             }
             assertThat(last)
-                    .as("loss of %s on %s after %d steps on one batch (first %.4f)", provider.id(), task.name(),
-                            OVERFIT_STEPS, first)
+                    .as("loss of %s on %s, %s after %d steps on one batch (first %.4f)", provider.id(), engineName,
+                            task.name(), OVERFIT_STEPS, first)
                     .isLessThan(0.8f * first);
         }
     }
@@ -149,10 +228,11 @@ public final class ProviderConformance {
                 loaded.load(dir, "conformance");
                 NDArray xAgain = loaded.getNDManager().create(x.toByteBuffer(), x.getShape(), x.getDataType());
                 float[] after = forward(loaded, xAgain, false).toFloatArray();
-                assertThat(after).as("logits of %s after save and load", provider.id()).containsExactly(before);
+                assertThat(after).as("logits of %s on %s, %s after save and load", provider.id(), engineName, task.name()).containsExactly(before);
             }
         } catch (IOException | ai.djl.MalformedModelException e) {
-            throw new AssertionError("save/load of " + provider.id() + " failed: " + e, e);
+            throw new AssertionError("save/load of " + provider.id() + " on " + engineName + ", " + task.name()
+                    + " failed: " + e, e);
         } finally {
             deleteRecursively(dir);
         }
@@ -163,8 +243,8 @@ public final class ProviderConformance {
         float[] first = logitsForSeed(task, SEED);
         float[] second = logitsForSeed(task, SEED);
         float[] other = logitsForSeed(task, SEED + 1);
-        assertThat(second).as("logits of %s for the same seed", provider.id()).containsExactly(first);
-        assertThat(other).as("logits of %s for another seed", provider.id()).isNotEqualTo(first);
+        assertThat(second).as("logits of %s on %s, %s for the same seed", provider.id(), engineName, task.name()).containsExactly(first);
+        assertThat(other).as("logits of %s on %s, %s for another seed", provider.id(), engineName, task.name()).isNotEqualTo(first);
     }
 
     /** Checks that inputs of the wrong rank or length are refused with a message naming the expected shape. */
@@ -177,7 +257,7 @@ public final class ProviderConformance {
             NDArray wrongLength = randomInput(manager, longer, BATCH, 8);
             for (NDArray bad : new NDArray[] {wrongRank, wrongLength}) {
                 assertThatThrownBy(() -> forward(model, bad, false))
-                        .as("%s given input of shape %s", provider.id(), bad.getShape())
+                        .as("%s on %s given input of shape %s", provider.id(), engineName, bad.getShape())
                         .isInstanceOf(IllegalArgumentException.class)
                         .hasMessageContaining(task.describeInputShape());
             }
@@ -199,9 +279,9 @@ public final class ProviderConformance {
             }
             int after = model.getNDManager().getManagedArrays().size();
             assertThat(after)
-                    .as("arrays held by the model's NDManager of %s after %d more training steps (an op's result"
-                            + " belongs to its first operand's manager: put the batch's array first)",
-                            provider.id(), MEMORY_STEPS)
+                    .as("arrays held by the model's NDManager of %s on %s, %s after %d more training steps (an op's"
+                            + " result belongs to its first operand's manager: put the batch's array first)",
+                            provider.id(), engineName, task.name(), MEMORY_STEPS)
                     .isLessThanOrEqualTo(before);
         }
     }
@@ -225,7 +305,7 @@ public final class ProviderConformance {
     private Model newModel(TaskSpec task, int seed) {
         Engine.getEngine(engineName).setRandomSeed(seed);
         SequenceClassifier classifier = create(task);
-        assertThat(classifier.task()).as("task of the classifier %s built", provider.id()).isEqualTo(task);
+        assertThat(classifier.task()).as("task of the classifier %s built on %s", provider.id(), engineName).isEqualTo(task);
         Block block = classifier.block();
         Model model = Model.newInstance(provider.id(), Device.cpu(), engineName);
         model.setBlock(block);

@@ -71,9 +71,18 @@ public abstract class ProviderConformanceTest {
     @TestFactory
     Stream<DynamicNode> conformance() {
         SequenceClassifierProvider provider = provider();
-        return engines().stream().map(engine -> DynamicContainer.dynamicContainer(engine,
-                tasks().stream().map(task -> DynamicContainer.dynamicContainer(task.name(),
-                        checks(provider, engine, task)))));
+        ProviderConformance packaging = new ProviderConformance(provider, this::config, "no engine");
+        DynamicNode registration = DynamicContainer.dynamicContainer("packaging of " + provider.id(), Stream.of(
+                DynamicTest.dynamicTest("services file registers " + provider.getClass().getSimpleName(),
+                        packaging::servicesFileRegistersTheProvider),
+                DynamicTest.dynamicTest("id '" + provider.id() + "' matches [a-z0-9-]+",
+                        packaging::idMatchesThePattern),
+                DynamicTest.dynamicTest("reference.conf has lra.models." + provider.id(),
+                        packaging::configBlockExists)));
+        return Stream.concat(Stream.of(registration), engines().stream().map(engine ->
+                DynamicContainer.dynamicContainer(engine, tasks().stream().map(task ->
+                        DynamicContainer.dynamicContainer(engine + " " + task.name(),
+                                checks(provider, engine, task))))));
     }
 
     private Stream<DynamicNode> checks(SequenceClassifierProvider provider, String engine, TaskSpec task) {
@@ -96,7 +105,7 @@ public abstract class ProviderConformanceTest {
 
     private static DynamicNode check(String name, String engine, SequenceClassifierProvider provider,
             ProviderConformance kit, TaskSpec task, BiConsumer<ProviderConformance, TaskSpec> body) {
-        return DynamicTest.dynamicTest(name, () -> {
+        return DynamicTest.dynamicTest(name + " (" + engine + ", " + task.name() + ")", () -> {
             Set<String> missing = EngineFeatures.missing(provider, engine);
             assumeTrue(missing.isEmpty(), () -> engine + " lacks " + missing + " needed by " + provider.id());
             body.accept(kit, task);

@@ -3,8 +3,8 @@ package io.github.lrabench.models.fourier;
 import io.github.lrabench.api.TaskSpec;
 
 /**
- * Forward FLOPs of one sequence through an FNet classifier, counting a multiply-add as 2 (formulas of
- * {@code reference/models.md} §9). With {@code L'} the encoder length (L, plus one with a CLS token):
+ * Forward FLOPs of one sequence through an FNet classifier, counting a multiply-add as 2. With {@code L'} the
+ * encoder length (L, plus one with a CLS token):
  *
  * <ul>
  *   <li>embedding: {@code 2·L·C·d} for the projection of continuous inputs, 0 for a token lookup;

@@ -45,6 +45,7 @@ public final class BenchCommand implements Callable<Integer> {
     static Integer run(CommandSpec spec, CommonOptions common, SuiteOptions suite, List<String> models) {
         try (LraBench bench = LraBench.open(java.util.Optional.ofNullable(common.plugins),
                 java.util.Optional.ofNullable(common.configFile), suite.overrides(common.overrides()))) {
+            common.printWarnings(bench.context());
             SuiteRequest request = suite.request(bench.context().config(), models);
             PrintWriter out = spec.commandLine().getOut();
             if (suite.listTrials) {

@@ -5,12 +5,18 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Options every command shares: plugin folder, config file, engine. */
 public final class CommonOptions {
 
-    @Option(names = "--plugins", paramLabel = "DIR", description = "folder of model plugin jars")
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
+    @Option(names = "--plugins", paramLabel = "DIR",
+            description = "folder of model plugins: NAME.jar files, or one sub-folder of jars per plugin")
     Path plugins;
 
     @Option(names = "--config", paramLabel = "FILE", description = "application config file (replaces application.conf)")
@@ -37,6 +43,23 @@ public final class CommonOptions {
     RunnerContext open(Map<String, Object> extra) {
         Map<String, Object> all = overrides();
         all.putAll(extra);
-        return RunnerContext.open(Optional.ofNullable(plugins), Optional.ofNullable(configFile), all);
+        RunnerContext context = RunnerContext.open(Optional.ofNullable(plugins), Optional.ofNullable(configFile), all);
+        printWarnings(context);
+        return context;
+    }
+
+    /**
+     * Prints the plugins folder's warnings (entries not loaded, and why) on the command's error stream.
+     *
+     * @param context the opened context
+     */
+    void printWarnings(RunnerContext context) {
+        if (mixee == null) {
+            return;
+        }
+        for (String warning : context.warnings()) {
+            mixee.commandLine().getErr().println("lra: warning: " + warning);
+        }
+        mixee.commandLine().getErr().flush();
     }
 }

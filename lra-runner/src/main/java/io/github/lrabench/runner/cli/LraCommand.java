@@ -23,9 +23,16 @@ public final class LraCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "name a command, e.g. `lra models`");
     }
 
+    /** Exit status of a bad input: a wrong option, configuration key or value, data, folder or plugin jar. */
+    public static final int USER_ERROR = 2;
+
+    /** Exit status of an unexpected failure (a bug, or an engine failure): its stack trace is printed. */
+    public static final int INTERNAL_ERROR = 1;
+
     /**
-     * Builds the picocli command line with the project's error handling: a bad input (wrong option, configuration, data or
-     * folder) prints one clear message (exit 2), an unexpected failure prints its stack trace (exit 1).
+     * Builds the picocli command line with the project's error handling: a bad input (wrong option, configuration,
+     * data, folder or plugin jar) prints one clear message (exit {@value #USER_ERROR}), an unexpected failure prints
+     * "internal error" with its stack trace (exit {@value #INTERNAL_ERROR}).
      *
      * @param out where normal output goes
      * @param err where errors go
@@ -36,16 +43,33 @@ public final class LraCommand implements Runnable {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof IllegalArgumentException || e instanceof IllegalStateException
-                    || e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException
-                    || e instanceof RegistryException
-                    || e instanceof com.typesafe.config.ConfigException) {
+            if (isUserError(e)) {
                 cmd.getErr().println("lra: " + e.getMessage());
                 cmd.getErr().flush();
-                return 2;
+                return USER_ERROR;
             }
-            throw e;
+            cmd.getErr().println("lra: internal error (please report it with this trace): " + e);
+            e.printStackTrace(cmd.getErr());
+            cmd.getErr().flush();
+            return INTERNAL_ERROR;
         });
         return commandLine;
+    }
+
+    /**
+     * Returns whether a failure is the user's to fix (exit {@value #USER_ERROR}) rather than an internal one.
+     *
+     * @param e the failure
+     * @return true for bad input
+     */
+    static boolean isUserError(Throwable e) {
+        return e instanceof IllegalArgumentException
+                || e instanceof java.io.IOException
+                || e instanceof java.io.UncheckedIOException
+                || e instanceof RegistryException
+                || e instanceof com.typesafe.config.ConfigException
+                || e instanceof io.github.lrabench.runner.StopRequest.StoppedException
+                || e instanceof io.github.lrabench.runner.OutputLock.HeldException
+                || e instanceof io.github.lrabench.runner.CheckpointStore.CorruptCheckpointException;
     }
 }

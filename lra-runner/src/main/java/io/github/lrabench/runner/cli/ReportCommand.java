@@ -35,6 +35,7 @@ public final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         try (LraBench bench = LraBench.open(Optional.ofNullable(common.plugins), Optional.ofNullable(common.configFile),
                 common.overrides())) {
+            common.printWarnings(bench.context());
             Path target = out == null ? dirs.get(0) : out;
             List<Path> written = bench.report(dirs, target);
             written.forEach(p -> spec.commandLine().getOut().println("wrote " + p));

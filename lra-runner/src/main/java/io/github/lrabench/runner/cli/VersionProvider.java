@@ -1,13 +1,14 @@
 package io.github.lrabench.runner.cli;
 
+import io.github.lrabench.runner.MachineInfo;
 import picocli.CommandLine.IVersionProvider;
 
-/** Reports the runner's version from its jar manifest. */
+/** Reports the runner's version and the commit it was built from, from its jar manifest. */
 public final class VersionProvider implements IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        String version = VersionProvider.class.getPackage().getImplementationVersion();
-        return new String[] {"lra-bench " + (version == null ? "(development build)" : version)};
+        return new String[] {"lra-bench " + MachineInfo.projectVersion()
+                + MachineInfo.buildCommit().map(commit -> " (commit " + commit + ")").orElse("")};
     }
 }

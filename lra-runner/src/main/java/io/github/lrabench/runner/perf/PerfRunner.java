@@ -300,12 +300,11 @@ public final class PerfRunner {
     }
 
     private MachineSummary machine() {
-        String version = MachineInfo.class.getPackage().getImplementationVersion();
         return new MachineSummary(MachineInfo.cpuModel(), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                         + System.getProperty("os.arch"),
                 System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version"),
-                Engine.getDjlVersion(), MachineInfo.gitCommit(), version == null ? "development build" : version);
+                Engine.getDjlVersion(), MachineInfo.gitCommit(), MachineInfo.projectVersion());
     }
 
     private List<String> notes(Double limit) {
