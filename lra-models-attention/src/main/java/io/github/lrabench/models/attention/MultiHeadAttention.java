@@ -98,7 +98,7 @@ public final class MultiHeadAttention extends AbstractBlock {
         NDArray x = inputs.get(0);
         NDArray mask = inputs.size() > 1 ? inputs.get(1) : null;
         boolean queryRowOnly = firstRowOnly && kernel.acceptsQuerySubset();
-        NDArray queryInput = queryRowOnly ? x.get(new NDIndex(":, 0:1, :")) : x;
+        NDArray queryInput = queryRowOnly ? contiguousFirstRow(x) : x;
         NDArray q = splitHeads(query.forward(store, new NDList(queryInput), training).head());
         NDArray k = splitHeads(key.forward(store, new NDList(x), training).head());
         NDArray v = splitHeads(value.forward(store, new NDList(x), training).head());
@@ -110,6 +110,16 @@ public final class MultiHeadAttention extends AbstractBlock {
         Shape shape = mixed.getShape();
         NDArray merged = mixed.transpose(0, 2, 1, 3).reshape(shape.get(0), shape.get(2), (long) numHeads * headSize);
         return output.forward(store, new NDList(merged), training);
+    }
+
+    /**
+     * Returns a contiguous copy of the first row of {@code x (B, L, d)}, {@code (B, 1, d)}, on the autograd tape.
+     * Projecting the strided view itself gave results differing in the last bit between two blocks holding the
+     * same parameters (PyTorch), which breaks bit-identical save and load; {@code duplicate()} is not on the tape.
+     */
+    private static NDArray contiguousFirstRow(NDArray x) {
+        NDArray row = x.get(new NDIndex(":, 0:1, :"));
+        return row.zerosLike().add(row);
     }
 
     private NDArray splitHeads(NDArray projected) {
