@@ -9,16 +9,19 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
 
 /**
  * Turns the raw input of a {@link TaskSpec} into {@code (B, L', d)} embeddings, the same way for every model.
  *
- * <p>Tokens {@code (B, L)} are looked up in an embedding table (initialised N(0, 1), as LRA does); continuous
- * features {@code (B, L, C)} go through a linear projection. An optional learned CLS vector is prepended (then
- * {@code L' = L + 1}), and learned position embeddings (initialised N(0, 0.02²), no 2-D prior) are added unless
- * the builder turns them off ({@link Builder#optPositionEmbeddings}, for position-blind reference models).
+ * <p>Tokens {@code (B, L)} are looked up in an embedding table (initialised N(0, 1) unless {@linkplain
+ * Builder#optTokenInitStd(float) told otherwise}, as LRA does); continuous features {@code (B, L, C)} go through a
+ * linear projection. An optional learned CLS vector is prepended (then {@code L' = L + 1}; initialised N(0, 0.02²)
+ * by default), and learned position embeddings (initialised N(0, 0.02²) by default, no 2-D prior) are added unless
+ * the builder turns them off ({@link Builder#optPositionEmbeddings}, for position-blind reference models). A
+ * standard deviation of 0 initialises with zeros (LRA's CLS vector).
  *
  * <p>Every op takes the batch's array as its first operand, so results live in the batch's {@code NDManager} and
  * never in the model's long-lived one (an op's result belongs to its first operand's manager; the kit's memory check,
@@ -49,7 +52,7 @@ public final class InputEmbedding extends AbstractBlock {
                     .setName("tokenTable")
                     .setType(Parameter.Type.WEIGHT)
                     .optShape(new Shape(task.vocabularySize(), embeddingSize))
-                    .optInitializer(new NormalInitializer(1f))
+                    .optInitializer(normal(builder.tokenInitStd))
                     .build());
             projectionWeight = null;
             projectionBias = null;
@@ -71,7 +74,7 @@ public final class InputEmbedding extends AbstractBlock {
                         .setName("cls")
                         .setType(Parameter.Type.WEIGHT)
                         .optShape(new Shape(1, 1, embeddingSize))
-                        .optInitializer(new NormalInitializer(0.02f))
+                        .optInitializer(normal(builder.clsInitStd))
                         .build())
                 : null;
         positions = positionEmbeddings
@@ -79,9 +82,13 @@ public final class InputEmbedding extends AbstractBlock {
                         .setName("positions")
                         .setType(Parameter.Type.WEIGHT)
                         .optShape(new Shape(outputLength(), embeddingSize))
-                        .optInitializer(new NormalInitializer(0.02f))
+                        .optInitializer(normal(builder.positionInitStd))
                         .build())
                 : null;
+    }
+
+    private static Initializer normal(float std) {
+        return std == 0f ? Initializer.ZEROS : new NormalInitializer(std);
     }
 
     /** Returns a builder. */
@@ -166,8 +173,47 @@ public final class InputEmbedding extends AbstractBlock {
         private int embeddingSize;
         private boolean clsToken;
         private boolean positionEmbeddings = true;
+        private float tokenInitStd = 1f;
+        private float positionInitStd = 0.02f;
+        private float clsInitStd = 0.02f;
 
         private Builder() {}
+
+        /**
+         * Sets the standard deviation of the token table's normal initialisation (default 1, LRA's; 0 gives
+         * zeros). Ignored for continuous inputs.
+         *
+         * @param std the standard deviation, {@code >= 0}
+         * @return this builder
+         */
+        public Builder optTokenInitStd(float std) {
+            this.tokenInitStd = std;
+            return this;
+        }
+
+        /**
+         * Sets the standard deviation of the position embeddings' normal initialisation (default 0.02; 0 gives
+         * zeros).
+         *
+         * @param std the standard deviation, {@code >= 0}
+         * @return this builder
+         */
+        public Builder optPositionInitStd(float std) {
+            this.positionInitStd = std;
+            return this;
+        }
+
+        /**
+         * Sets the standard deviation of the CLS vector's normal initialisation (default 0.02; 0 gives zeros, as
+         * LRA and ViT do).
+         *
+         * @param std the standard deviation, {@code >= 0}
+         * @return this builder
+         */
+        public Builder optClsInitStd(float std) {
+            this.clsInitStd = std;
+            return this;
+        }
 
         /**
          * Sets the task whose inputs are embedded (required).
@@ -218,9 +264,23 @@ public final class InputEmbedding extends AbstractBlock {
          * Builds the block.
          *
          * @return the block
-         * @throws IllegalArgumentException when the task is missing or the size not positive
+         * @throws IllegalArgumentException when the task is missing, the size not positive or a standard deviation
+         *     negative
          */
         public InputEmbedding build() {
+            String stds = "";
+            if (!(tokenInitStd >= 0)) {
+                stds += " token init std must be >= 0 but was " + tokenInitStd + ";";
+            }
+            if (!(positionInitStd >= 0)) {
+                stds += " position init std must be >= 0 but was " + positionInitStd + ";";
+            }
+            if (!(clsInitStd >= 0)) {
+                stds += " CLS init std must be >= 0 but was " + clsInitStd + ";";
+            }
+            if (!stds.isEmpty()) {
+                throw new IllegalArgumentException("InputEmbedding:" + stds.substring(0, stds.length() - 1));
+            }
             if (task == null) {
                 throw new IllegalArgumentException("InputEmbedding needs a task (setTask)");
             }

@@ -82,4 +82,31 @@ class InputEmbeddingTest {
         assertThatThrownBy(() -> InputEmbedding.builder().setTask(task).setEmbeddingSize(0).build())
                 .hasMessageContaining("embedding size must be >= 1 but was 0");
     }
+
+    @Test
+    void initStandardDeviationsAreThoseAskedFor() {
+        TaskSpec task = new TaskSpec("t", 1024, 1, 256, 2);
+        try (Model model = Model.newInstance("t", Device.cpu(), "PyTorch")) {
+            InputEmbedding custom = InputEmbedding.builder().setTask(task).setEmbeddingSize(16).optClsToken(true)
+                    .optTokenInitStd(0.02f).optPositionInitStd(0.5f).optClsInitStd(0f).build();
+            custom.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 1024));
+            assertThat(std(custom, "tokenTable")).isCloseTo(0.02, within(0.002));
+            assertThat(std(custom, "positions")).isCloseTo(0.5, within(0.05));
+            assertThat(custom.getParameters().get("cls").getArray().abs().max().getFloat()).isZero();
+            // the defaults stay N(0, 1) tokens and N(0, 0.02^2) positions
+            InputEmbedding plain = InputEmbedding.builder().setTask(task).setEmbeddingSize(16).build();
+            plain.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 1024));
+            assertThat(std(plain, "tokenTable")).isCloseTo(1.0, within(0.1));
+            assertThat(std(plain, "positions")).isCloseTo(0.02, within(0.002));
+        }
+        assertThatThrownBy(() -> InputEmbedding.builder().setTask(task).setEmbeddingSize(4)
+                        .optTokenInitStd(-1f).optPositionInitStd(-2f).build())
+                .hasMessageContaining("token init std must be >= 0 but was -1.0")
+                .hasMessageContaining("position init std must be >= 0 but was -2.0");
+    }
+
+    private static double std(InputEmbedding block, String parameter) {
+        NDArray values = block.getParameters().get(parameter).getArray();
+        return Math.sqrt(values.square().mean().getFloat());
+    }
 }

@@ -11,6 +11,10 @@ import ai.djl.util.PairList;
  * The part of multi-head attention that mixes tokens: per-head queries, keys and values {@code (B, H, L, dh)} in,
  * per-head outputs {@code (B, H, L, dh)} out. Its input is {@code NDList(q, k, v)} or {@code NDList(q, k, v,
  * mask)} with a key mask {@code (B, L)} of 1 (kept) and 0 (masked).
+ *
+ * <p>A kernel that {@link #acceptsQuerySubset() accepts a subset of the queries} takes queries {@code (B, H, R,
+ * dh)} for any {@code R} rows against keys and values {@code (B, H, L, dh)} and returns {@code (B, H, R, dh)}: the
+ * rows of the full output that belong to those queries.
  */
 public abstract class AttentionKernel extends AbstractBlock {
 
@@ -27,15 +31,26 @@ public abstract class AttentionKernel extends AbstractBlock {
     }
 
     /**
+     * Returns whether each output row depends on its own query row alone (plus all keys and values), so that the
+     * kernel may be given only the query rows whose outputs are needed. False by default: e.g. Nyström landmarks
+     * average over all queries.
+     *
+     * @return whether {@code attend} accepts fewer query rows than key rows
+     */
+    public boolean acceptsQuerySubset() {
+        return false;
+    }
+
+    /**
      * Computes the per-head outputs.
      *
      * @param store the parameter store
-     * @param q queries {@code (B, H, L, dh)}
+     * @param q queries {@code (B, H, L, dh)}, or {@code (B, H, R, dh)} when {@link #acceptsQuerySubset()}
      * @param k keys {@code (B, H, L, dh)}
      * @param v values {@code (B, H, L, dh)}
      * @param mask the key mask {@code (B, L)} of 1 and 0, or null for none
      * @param training whether this is a training pass
-     * @return outputs {@code (B, H, L, dh)}
+     * @return outputs with the queries' shape
      */
     protected abstract NDArray attend(
             ParameterStore store, NDArray q, NDArray k, NDArray v, NDArray mask, boolean training);

@@ -35,11 +35,27 @@ public final class ClassifierHead extends AbstractBlock {
      * @param numClasses the number of classes
      */
     public ClassifierHead(Pooling pooling, int hiddenSize, int numClasses) {
+        this(pooling, hiddenSize, numClasses, LinearInit.DJL_DEFAULT, 0);
+    }
+
+    /**
+     * Creates the head with an init for its linear layers.
+     *
+     * @param pooling how the sequence becomes one vector
+     * @param hiddenSize the hidden layer's width, or 0 for none
+     * @param numClasses the number of classes
+     * @param init how the linear layers start
+     * @param inputSize d, the pooled vector's width (the first layer's fan-in)
+     */
+    public ClassifierHead(Pooling pooling, int hiddenSize, int numClasses, LinearInit init, int inputSize) {
         super(VERSION);
         this.pooling = pooling;
         this.numClasses = numClasses;
-        hidden = hiddenSize > 0 ? addChildBlock("hidden", Linear.builder().setUnits(hiddenSize).build()) : null;
-        output = addChildBlock("output", Linear.builder().setUnits(numClasses).build());
+        hidden = hiddenSize > 0
+                ? addChildBlock("hidden", init.apply(Linear.builder().setUnits(hiddenSize).build(), inputSize))
+                : null;
+        output = addChildBlock("output", init.apply(Linear.builder().setUnits(numClasses).build(),
+                hiddenSize > 0 ? hiddenSize : inputSize));
     }
 
     /** {@inheritDoc} */

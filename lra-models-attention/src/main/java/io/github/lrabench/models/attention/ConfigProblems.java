@@ -87,6 +87,27 @@ final class ConfigProblems {
     }
 
     /**
+     * Reads a finite real number {@code >= 0}.
+     *
+     * @param config the provider's block
+     * @param key the key
+     * @return the value, or 0 after recording a problem
+     */
+    float nonNegative(Config config, String key) {
+        try {
+            double value = config.getDouble(key);
+            if (!(value >= 0 && Double.isFinite(value))) {
+                add(key, "must be >= 0 but was " + value);
+                return 0f;
+            }
+            return (float) value;
+        } catch (ConfigException e) {
+            addConfigException(key, e);
+            return 0f;
+        }
+    }
+
+    /**
      * Reads a strictly positive real number.
      *
      * @param config the provider's block

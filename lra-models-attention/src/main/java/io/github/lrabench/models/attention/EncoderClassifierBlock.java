@@ -13,6 +13,7 @@ import ai.djl.util.PairList;
 import io.github.lrabench.api.InputEmbedding;
 import io.github.lrabench.api.TaskSpec;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -22,6 +23,10 @@ import java.util.List;
  *
  * <p>With {@code mask-zero-tokens}, token 0 is padding (LRA's quirk: a pure-black pixel): masked keys get zero
  * attention weight and masked positions are zeroed before mean pooling; the CLS vector is never masked.
+ *
+ * <p>With CLS pooling and {@code attention-path = auto}, the last layer computes the CLS row alone ({@link
+ * EncoderSettings#clsOnly(int)}): the final norm and the head read only that row, so the logits and every gradient
+ * are those of the full computation.
  */
 public final class EncoderClassifierBlock extends AbstractBlock {
 
@@ -49,15 +54,20 @@ public final class EncoderClassifierBlock extends AbstractBlock {
                 .setTask(task)
                 .setEmbeddingSize(settings.embeddingSize())
                 .optClsToken(settings.pooling().usesClsToken())
+                .optTokenInitStd(settings.init().tokenStd())
+                .optPositionInitStd(settings.init().positionStd())
+                .optClsInitStd(settings.init().clsStd())
                 .build());
         for (int i = 0; i < settings.numLayers(); i++) {
             layers.add(addChildBlock("layer" + i,
-                    new EncoderBlock(settings, kernelSpec.newKernel(settings.numHeads(), settings.headSize()))));
+                    new EncoderBlock(settings, kernelSpec.newKernel(settings.numHeads(), settings.headSize()),
+                            settings.clsOnly(i))));
         }
         finalNorm = addChildBlock("finalNorm",
                 new LayerNormalization(settings.embeddingSize(), settings.layerNormEpsilon()));
         head = addChildBlock("head",
-                new ClassifierHead(settings.pooling(), settings.headHiddenSize(), task.numClasses()));
+                new ClassifierHead(settings.pooling(), settings.headHiddenSize(), task.numClasses(),
+                        settings.init().head(), settings.embeddingSize()));
     }
 
     /** {@inheritDoc} */
@@ -74,6 +84,15 @@ public final class EncoderClassifierBlock extends AbstractBlock {
         }
         h = finalNorm.forward(store, new NDList(h), training).head();
         return head.forward(store, mask == null ? new NDList(h) : new NDList(h, mask), training);
+    }
+
+    /**
+     * Returns the encoder blocks, first to last.
+     *
+     * @return an unmodifiable view
+     */
+    public List<EncoderBlock> layers() {
+        return Collections.unmodifiableList(layers);
     }
 
     /** Returns {@code (B, L')}: 1 where the token is not 0, and 1 for the CLS position when there is one. */
@@ -94,6 +113,7 @@ public final class EncoderClassifierBlock extends AbstractBlock {
         Shape encoded = embedding.getOutputShapes(new Shape[] {inputShapes[0]})[0];
         for (EncoderBlock layer : layers) {
             layer.initialize(manager, dataType, encoded);
+            encoded = layer.getOutputShapes(new Shape[] {encoded})[0];
         }
         finalNorm.initialize(manager, dataType, encoded);
         head.initialize(manager, dataType, encoded);

@@ -10,6 +10,11 @@ import io.github.lrabench.api.TaskSpec;
  * 2L'·(3dq + qd)} for the projections, {@code 4L'·d·m} for the MLP and the kernel's own count; the input projection
  * of a float task adds {@code 2L·C·d} and the head {@code 2d·h + 2h·classes} (or {@code 2d·classes}). For ViT
  * shapes (q = d, m = 4d, softmax) this is §9's {@code D·[L'·24d² + 4L'²d]} plus the small input and head terms.
+ *
+ * <p>A CLS-only last layer ({@link EncoderSettings#clsOnly(int)}) is counted as it is computed: keys and values
+ * for all L' positions ({@code 2L'·2dq}), the query and output projections and the MLP for one row ({@code 2·2dq
+ * + 4dm}), and the kernel's count for one query row (softmax: {@code 4L'q}; a kernel that needs every query, such
+ * as Nyström, computes every row and its queries for all positions).
  */
 final class EncoderFlops {
 
@@ -28,12 +33,21 @@ final class EncoderFlops {
         long d = settings.embeddingSize();
         long qkv = settings.qkvSize();
         long input = task.isTokenInput() ? 0 : 2L * task.sequenceLength() * task.channels() * d;
-        long projections = 2L * length * (3 * d * qkv + qkv * d);
-        long mlp = 4L * length * d * settings.mlpSize();
-        long mixing = kernel.forwardFlops(length, settings.numHeads(), settings.headSize());
+        long heads = settings.numHeads();
+        long headSize = settings.headSize();
+        long layers = 0;
+        for (int layer = 0; layer < settings.numLayers(); layer++) {
+            long rows = settings.clsOnly(layer) ? 1 : length;
+            long queryRows = settings.clsOnly(layer) && kernel.acceptsQuerySubset() ? 1 : length;
+            long keysAndValues = 2L * length * 2 * d * qkv;
+            long queriesAndOutput = 2L * queryRows * d * qkv + 2L * rows * qkv * d;
+            long mlp = 4L * rows * d * settings.mlpSize();
+            layers += keysAndValues + queriesAndOutput + mlp
+                    + kernel.forwardFlops(queryRows, length, heads, headSize);
+        }
         long hidden = settings.headHiddenSize();
         long classes = task.numClasses();
         long head = hidden > 0 ? 2L * d * hidden + 2L * hidden * classes : 2L * d * classes;
-        return input + settings.numLayers() * (projections + mlp + mixing) + head;
+        return input + layers + head;
     }
 }

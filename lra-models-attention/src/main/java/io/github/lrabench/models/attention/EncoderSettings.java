@@ -20,6 +20,9 @@ import io.github.lrabench.api.TaskSpec;
  *     head-hidden-size})
  * @param maskZeroTokens whether token 0 (a pure-black pixel) is treated as padding, as both LRA reference codebases
  *     do ({@code mask-zero-tokens}; token tasks only)
+ * @param attentionPath whether the last layer may compute the CLS row alone ({@code attention-path}: {@code auto}
+ *     or {@code full})
+ * @param init how the parameters start (the {@code *-init*} keys, see {@link EncoderInit})
  */
 public record EncoderSettings(
         int embeddingSize,
@@ -32,11 +35,24 @@ public record EncoderSettings(
         boolean attentionBias,
         Pooling pooling,
         int headHiddenSize,
-        boolean maskZeroTokens) {
+        boolean maskZeroTokens,
+        AttentionPath attentionPath,
+        EncoderInit init) {
 
     /** Returns the size of one attention head, {@code qkvSize / numHeads}. */
     public int headSize() {
         return qkvSize / numHeads;
+    }
+
+    /**
+     * Returns whether a layer computes only the CLS row of its output: the last layer, with CLS pooling, unless
+     * {@code attention-path = full}. Exact there, because only the CLS row reaches the logits.
+     *
+     * @param layer the layer, from 0
+     * @return whether that layer takes the CLS-only path
+     */
+    public boolean clsOnly(int layer) {
+        return attentionPath == AttentionPath.AUTO && pooling == Pooling.CLS && layer == numLayers - 1;
     }
 
     /**
@@ -80,7 +96,13 @@ public record EncoderSettings(
             problems.add("mask-zero-tokens", "= true needs a token task (pixel value 0 as padding), but task "
                     + task.name() + " feeds floats " + task.describeInputShape());
         }
+        String pathName = problems.string(config, "attention-path");
+        AttentionPath path = pathName == null ? null : AttentionPath.fromConfigName(pathName);
+        if (pathName != null && path == null) {
+            problems.add("attention-path", "must be auto or full but was '" + pathName + "'");
+        }
         return new EncoderSettings(embeddingSize, numLayers, numHeads, qkvSize, mlpSize, dropout, epsilon,
-                attentionBias, pooling == null ? Pooling.MEAN : pooling, headHiddenSize, maskZeroTokens);
+                attentionBias, pooling == null ? Pooling.MEAN : pooling, headHiddenSize, maskZeroTokens,
+                path == null ? AttentionPath.FULL : path, EncoderInit.read(config, problems));
     }
 }

@@ -16,6 +16,9 @@ import java.util.stream.LongStream;
  * slice's {@code (s, L, L)} scores, weights and their gradients are small enough to stay in the CPU's cache between
  * the matmul, the softmax and the second matmul, instead of streaming {@code B·H·L²} floats through memory at every
  * step. Slice size 0 computes all of them at once, one op each, which suits a GPU.
+ *
+ * <p>The queries may be fewer rows than the keys ({@link #acceptsQuerySubset()}): {@code (B, H, R, dh)} queries
+ * against {@code (B, H, L, dh)} keys and values give the {@code R} rows of the full output, in {@code O(R·L)}.
  */
 public final class SoftmaxAttention extends AttentionKernel {
 
@@ -41,6 +44,12 @@ public final class SoftmaxAttention extends AttentionKernel {
         }
         this.attentionDropout = attentionDropout;
         this.sliceSize = sliceSize;
+    }
+
+    /** Returns true: each output row depends only on its own query (and all keys and values). */
+    @Override
+    public boolean acceptsQuerySubset() {
+        return true;
     }
 
     /**
@@ -71,13 +80,14 @@ public final class SoftmaxAttention extends AttentionKernel {
     private NDArray attendInSlices(NDArray q, NDArray k, NDArray v, NDArray bias, boolean training) {
         long batch = q.getShape().get(0);
         long heads = q.getShape().get(1);
-        long length = q.getShape().get(2);
+        long queries = q.getShape().get(2);
+        long length = k.getShape().get(2);
         long matrices = batch * heads;
         long[] sliceStarts = LongStream.iterate(sliceSize, start -> start < matrices, start -> start + sliceSize)
                 .toArray();
         // one split per array (a single backward node that concatenates the slices' gradients), not one indexing
         // op per slice, whose backward would write a zero-filled full-size gradient for every slice
-        NDList qs = scaleQueries(q).reshape(matrices, length, -1).split(sliceStarts, 0);
+        NDList qs = scaleQueries(q).reshape(matrices, queries, -1).split(sliceStarts, 0);
         NDList ks = k.reshape(matrices, length, -1).split(sliceStarts, 0);
         NDList vs = v.reshape(matrices, length, -1).split(sliceStarts, 0);
         NDList biases = bias == null ? null

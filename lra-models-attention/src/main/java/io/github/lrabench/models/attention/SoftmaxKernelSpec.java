@@ -23,6 +23,18 @@ public record SoftmaxKernelSpec(float attentionDropout, int sliceSize) implement
         return 4L * length * length * numHeads * headSize;
     }
 
+    /** Returns true: each output row depends only on its own query. */
+    @Override
+    public boolean acceptsQuerySubset() {
+        return true;
+    }
+
+    /** Returns {@code 4·R·L·H·dh}: the R rows of the logits and of their product with V. */
+    @Override
+    public long forwardFlops(long queryRows, long length, long numHeads, long headSize) {
+        return 4L * queryRows * length * numHeads * headSize;
+    }
+
     /**
      * Reads {@code attention-dropout} and {@code attention-slice-size}.
      *

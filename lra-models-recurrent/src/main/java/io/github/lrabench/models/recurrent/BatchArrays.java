@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
 
 /**
  * Array helpers that keep results in the batch's {@link NDManager}.
@@ -50,5 +51,31 @@ final class BatchArrays {
         NDArray pad = x.getManager().zeros(new Shape(shape.get(0), steps, shape.get(2)), x.getDataType(),
                 x.getDevice());
         return pad.concat(x.get(new NDIndex(":, 0:{}", length - steps)), 1);
+    }
+
+    /**
+     * Gathers rows of a time-major sequence {@code (n, B, C)}: row {@code i} of the result is {@code x[index[i]]},
+     * or zero where {@code index[i] = -1} (the zero initial state). It is an embedding lookup into {@code x} viewed
+     * as an {@code (n + 1, B·C)} table whose last row is zero, so that the gradient flows back into {@code x} on
+     * every engine.
+     *
+     * @param x the sequence, time-major
+     * @param index row indices in {@code [-1, n)}
+     * @return {@code (index.length, B, C)}
+     */
+    static NDArray rows(NDArray x, long[] index) {
+        Shape shape = x.getShape();
+        long n = shape.get(0);
+        long width = shape.get(1) * shape.get(2);
+        NDArray zero = x.getManager().zeros(new Shape(1, width), x.getDataType(), x.getDevice());
+        NDArray table = x.reshape(n, width).concat(zero, 0);
+        long[] rows = new long[index.length];
+        for (int i = 0; i < index.length; i++) {
+            rows[i] = index[i] < 0 ? n : index[i];
+        }
+        NDArray indices = x.getManager().create(rows).toDevice(x.getDevice(), false);
+        NDArray gathered = indices.getNDArrayInternal().embedding(indices, table, SparseFormat.DENSE)
+                .singletonOrThrow();
+        return gathered.reshape(index.length, shape.get(1), shape.get(2));
     }
 }

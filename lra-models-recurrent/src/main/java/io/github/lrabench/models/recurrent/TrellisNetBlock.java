@@ -38,6 +38,7 @@ public final class TrellisNetBlock extends AbstractBlock {
     private final InputEmbedding embedding;
     private final TrellisStack levels;
     private final Linear classifier;
+    private final CausalCone cone;
 
     /**
      * Creates the block.
@@ -53,6 +54,12 @@ public final class TrellisNetBlock extends AbstractBlock {
                 InputEmbedding.builder().setTask(task).setEmbeddingSize(config.embeddingSize()).build());
         levels = addChildBlock("levels", new TrellisStack(config));
         classifier = addChildBlock("classifier", Linear.builder().setUnits(task.numClasses()).build());
+        cone = config.usesCausalCone() ? CausalCone.ofLastStep(config, task.sequenceLength()) : null;
+    }
+
+    /** Returns whether the levels compute only the causal cone of the last step. */
+    public boolean usesCausalCone() {
+        return cone != null;
     }
 
     /** Returns the weight-tied levels. */
@@ -71,19 +78,30 @@ public final class TrellisNetBlock extends AbstractBlock {
      * @throws IllegalArgumentException naming the expected shape when {@code x} does not fit the task
      */
     public NDArray hiddenSequence(ParameterStore store, NDArray x, boolean training) {
+        return levels.forward(store, new NDList(injected(store, x, training)), training).singletonOrThrow();
+    }
+
+    /** Returns the sequence injected at every level: the embedded input after input dropout. */
+    private NDArray injected(ParameterStore store, NDArray x, boolean training) {
         InputEmbedding.checkInputShape(task, x.getShape());
         NDArray injected = embedding.forward(store, new NDList(x), training).singletonOrThrow();
-        injected = BatchOps.dropout(injected, config.inputDropout(), training);
-        return levels.forward(store, new NDList(injected), training).singletonOrThrow();
+        return BatchOps.dropout(injected, config.inputDropout(), training);
     }
 
     @Override
     protected NDList forwardInternal(
             ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+        long firstOutput = config.stateSize() - config.outputSize();
+        NDArray features;
+        if (cone != null) {
+            NDArray injected = injected(store, inputs.singletonOrThrow(), training);
+            features = levels.lastStep(store, injected, cone, training).get(new NDIndex(":, {}:", firstOutput));
+            features = BatchOps.dropout(features, config.dropout(), training);
+            return classifier.forward(store, new NDList(features), training);
+        }
         NDArray states = hiddenSequence(store, inputs.singletonOrThrow(), training);
         long length = states.getShape().get(1);
-        long firstOutput = config.stateSize() - config.outputSize();
-        NDArray features = config.pooling() == Pooling.LAST
+        features = config.pooling() == Pooling.LAST
                 ? states.get(new NDIndex(":, {}, {}:", length - 1, firstOutput))
                 : states.get(new NDIndex(":, :, {}:", firstOutput)).mean(new int[] {1});
         features = BatchOps.dropout(features, config.dropout(), training);

@@ -24,6 +24,8 @@ import java.util.TreeSet;
  * @param pooling {@code pooling}: {@code last} (the paper) or {@code mean} over time
  * @param allowPartialReceptiveField {@code allow-partial-receptive-field}: accept dilations whose receptive field
  *     is shorter than the sequence
+ * @param levelPath {@code level-path}: {@code auto} computes only the last step's causal cone when {@code pooling =
+ *     last} (exact there), {@code full} every position of every level
  */
 public record TrellisNetConfig(
         int embeddingSize,
@@ -38,7 +40,8 @@ public record TrellisNetConfig(
         boolean weightNorm,
         float initStd,
         Pooling pooling,
-        boolean allowPartialReceptiveField) {
+        boolean allowPartialReceptiveField,
+        LevelPath levelPath) {
 
     /** The convolution taps: every level sees {@code t - d} and {@code t}. */
     public static final int KERNEL_SIZE = 2;
@@ -74,7 +77,8 @@ public record TrellisNetConfig(
                 read.bool("weight-norm"),
                 read.positive("init-std"),
                 read.choice("pooling", Pooling.class),
-                read.bool("allow-partial-receptive-field"));
+                read.bool("allow-partial-receptive-field"),
+                read.choice("level-path", LevelPath.class));
         if (read.ok() && !result.allowPartialReceptiveField
                 && result.receptiveField() < task.sequenceLength()) {
             read.add("the receptive field " + result.receptiveField() + " (1 + the sum of the dilations over "
@@ -85,6 +89,11 @@ public record TrellisNetConfig(
         }
         read.throwIfAny();
         return result;
+    }
+
+    /** Returns whether the levels compute only the causal cone of the last step (auto path, last pooling). */
+    public boolean usesCausalCone() {
+        return levelPath == LevelPath.AUTO && pooling == Pooling.LAST;
     }
 
     /** Returns H, the width of the state: {@code hidden-size + output-size}. */
@@ -124,7 +133,9 @@ public record TrellisNetConfig(
      * Returns the forward FLOPs for one sequence (a multiply-add counts 2; element-wise gate arithmetic is not
      * counted, as in models.md §9): the input projection (continuous inputs), one two-tap injection convolution
      * per distinct dilation, {@code num-levels - 1} two-tap hidden convolutions (the first level's hidden input is
-     * the zero initial state, so that convolution is skipped), and the classifier.
+     * the zero initial state, so that convolution is skipped), and the classifier. On the causal-cone path
+     * ({@link #usesCausalCone()}) level {@code i} computes its injection and hidden convolutions at the {@link
+     * CausalCone} positions alone, and the injection is no longer shared between levels of one dilation.
      *
      * @param task the task
      * @return the FLOPs
@@ -133,8 +144,16 @@ public record TrellisNetConfig(
         long length = task.sequenceLength();
         long gates = (long) GATES * stateSize();
         long embedding = task.isTokenInput() ? 0 : 2L * length * task.channels() * embeddingSize;
-        long injection = distinctDilations() * 2L * length * KERNEL_SIZE * embeddingSize * gates;
-        long hidden = (numLevels - 1L) * 2L * length * KERNEL_SIZE * stateSize() * gates;
+        long injection;
+        long hidden;
+        if (usesCausalCone()) {
+            CausalCone cone = CausalCone.ofLastStep(this, task.sequenceLength());
+            injection = cone.total() * 2L * KERNEL_SIZE * embeddingSize * gates;
+            hidden = (cone.total() - cone.size(0)) * 2L * KERNEL_SIZE * stateSize() * gates;
+        } else {
+            injection = distinctDilations() * 2L * length * KERNEL_SIZE * embeddingSize * gates;
+            hidden = (numLevels - 1L) * 2L * length * KERNEL_SIZE * stateSize() * gates;
+        }
         long head = 2L * outputSize * task.numClasses();
         return embedding + injection + hidden + head;
     }

@@ -3,6 +3,7 @@ package io.github.lrabench.models.recurrent;
 import io.github.lrabench.api.BatchOps;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
@@ -95,47 +96,102 @@ public final class TrellisStack extends AbstractBlock {
     protected NDList forwardInternal(
             ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
-        Shape shape = x.getShape();
-        if (shape.dimension() != 3 || shape.get(2) != config.embeddingSize()) {
-            throw new IllegalArgumentException("TrellisNet levels expect (B, L, " + config.embeddingSize()
-                    + ") but got " + shape);
-        }
-        int state = config.stateSize();
-        NDArray inputWeight = TwoTapWeight.effective(x, store.getValue(inputDirection, x.getDevice(), training),
-                value(store, inputGain, x, training), config.weightDropout(), training);
-        NDArray hiddenWeight = TwoTapWeight.effective(x, store.getValue(hiddenDirection, x.getDevice(), training),
-                value(store, hiddenGain, x, training), config.weightDropout(), training);
-        NDArray biasValue = store.getValue(bias, x.getDevice(), training);
-        NDArray hiddenMask = training && config.hiddenDropout() > 0f
-                ? BatchOps.dropoutMask(x, new Shape(shape.get(0), 1, state), config.hiddenDropout())
-                : null;
-
+        Weights w = weights(store, x, training);
         Map<Integer, NDArray> injected = new HashMap<>();
         NDArray z = null;
         NDArray c = null;
         for (int level = 0; level < config.numLevels(); level++) {
             int d = config.dilation(level);
             NDArray preActivation = injected.computeIfAbsent(d,
-                    key -> BatchArrays.shiftRight(x, key).concat(x, 2).matMul(inputWeight).add(biasValue));
+                    key -> BatchArrays.shiftRight(x, key).concat(x, 2).matMul(w.input()).add(w.bias()));
             if (z != null) {
                 // the first level's hidden input is the zero initial state: its convolution is zero and skipped
-                NDArray hidden = hiddenMask == null ? z : z.mul(hiddenMask);
-                preActivation = BatchArrays.shiftRight(hidden, d).concat(hidden, 2).matMul(hiddenWeight)
+                NDArray hidden = w.hiddenMask() == null ? z : z.mul(w.hiddenMask());
+                preActivation = BatchArrays.shiftRight(hidden, d).concat(hidden, 2).matMul(w.hidden())
                         .add(preActivation);
             }
-            NDList gates = preActivation.split(TrellisNetConfig.GATES, 2);
-            NDArray in = Activation.sigmoid(gates.get(0));
-            NDArray out = Activation.sigmoid(gates.get(1));
-            NDArray candidate = gates.get(2).tanh();
-            NDArray cell = in.mul(candidate);
-            if (c != null) {
-                NDArray forget = Activation.sigmoid(gates.get(3));
-                cell = forget.mul(BatchArrays.shiftRight(c, d)).add(cell);
-            }
-            c = cell;
-            z = out.mul(cell.tanh());
+            NDArray shiftedCell = c == null ? null : BatchArrays.shiftRight(c, d);
+            NDList state = cell(preActivation, shiftedCell);
+            z = state.get(0);
+            c = state.get(1);
         }
         return new NDList(z);
+    }
+
+    /**
+     * Returns the last level's state at the last step, {@code (B, H)}, computing only the positions of its {@link
+     * CausalCone} at each level: the same values and gradients as the last step of {@link #forward}, with the same
+     * weights, dropout masks and DropConnect. The cone's levels run time-major, {@code (n, B, C)}, so that each
+     * level gathers the rows it reads from the one below.
+     *
+     * @param store the parameter store
+     * @param x the injected sequence {@code (B, L, d)}
+     * @param cone the cone of the last step for this length
+     * @param training whether the pass trains
+     * @return the state at the last step
+     */
+    public NDArray lastStep(ParameterStore store, NDArray x, CausalCone cone, boolean training) {
+        Weights w = weights(store, x, training);
+        NDArray input = x.transpose(1, 0, 2);
+        NDArray mask = w.hiddenMask() == null ? null : w.hiddenMask().transpose(1, 0, 2);
+        NDArray z = null;
+        NDArray c = null;
+        for (int level = 0; level < config.numLevels(); level++) {
+            long[] positions = cone.positions(level);
+            long[] shiftedInput = new long[positions.length];
+            for (int i = 0; i < positions.length; i++) {
+                shiftedInput[i] = positions[i] - config.dilation(level);
+            }
+            NDArray preActivation = BatchArrays.rows(input, shiftedInput)
+                    .concat(BatchArrays.rows(input, positions), 2).matMul(w.input()).add(w.bias());
+            long[] current = cone.current(level);
+            long[] shifted = cone.shifted(level);
+            if (z != null) {
+                NDArray hidden = mask == null ? z : z.mul(mask);
+                preActivation = BatchArrays.rows(hidden, shifted).concat(BatchArrays.rows(hidden, current), 2)
+                        .matMul(w.hidden()).add(preActivation);
+            }
+            NDArray shiftedCell = c == null ? null : BatchArrays.rows(c, shifted);
+            NDList state = cell(preActivation, shiftedCell);
+            z = state.get(0);
+            c = state.get(1);
+        }
+        return z.get(new NDIndex("-1")).reshape(x.getShape().get(0), config.stateSize());
+    }
+
+    /** The gates of one level: {@code (z', c')} from the pre-activation and the shifted cell (null: zero state). */
+    private static NDList cell(NDArray preActivation, NDArray shiftedCell) {
+        int axis = preActivation.getShape().dimension() - 1;
+        NDList gates = preActivation.split(TrellisNetConfig.GATES, axis);
+        NDArray in = Activation.sigmoid(gates.get(0));
+        NDArray out = Activation.sigmoid(gates.get(1));
+        NDArray candidate = gates.get(2).tanh();
+        NDArray cell = in.mul(candidate);
+        if (shiftedCell != null) {
+            NDArray forget = Activation.sigmoid(gates.get(3));
+            cell = forget.mul(shiftedCell).add(cell);
+        }
+        return new NDList(out.mul(cell.tanh()), cell);
+    }
+
+    /** The effective weights and the hidden dropout mask of one forward pass. */
+    private record Weights(NDArray input, NDArray hidden, NDArray bias, NDArray hiddenMask) {}
+
+    private Weights weights(ParameterStore store, NDArray x, boolean training) {
+        Shape shape = x.getShape();
+        if (shape.dimension() != 3 || shape.get(2) != config.embeddingSize()) {
+            throw new IllegalArgumentException("TrellisNet levels expect (B, L, " + config.embeddingSize()
+                    + ") but got " + shape);
+        }
+        NDArray inputWeight = TwoTapWeight.effective(x, store.getValue(inputDirection, x.getDevice(), training),
+                value(store, inputGain, x, training), config.weightDropout(), training);
+        NDArray hiddenWeight = TwoTapWeight.effective(x, store.getValue(hiddenDirection, x.getDevice(), training),
+                value(store, hiddenGain, x, training), config.weightDropout(), training);
+        NDArray biasValue = store.getValue(bias, x.getDevice(), training);
+        NDArray hiddenMask = training && config.hiddenDropout() > 0f
+                ? BatchOps.dropoutMask(x, new Shape(shape.get(0), 1, config.stateSize()), config.hiddenDropout())
+                : null;
+        return new Weights(inputWeight, hiddenWeight, biasValue, hiddenMask);
     }
 
     private static NDArray value(ParameterStore store, Parameter parameter, NDArray like, boolean training) {

@@ -11,6 +11,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
 import io.github.lrabench.api.TaskSpec;
 import io.github.lrabench.testkit.ProviderConformance;
 import org.junit.jupiter.api.Test;
@@ -190,16 +191,16 @@ class TrellisNetTest {
 
     @Test
     void flopsFollowTheFormulaOfTheActualConfiguration() {
-        TrellisNetConfig paper = TrellisNetConfig.from(TestModels.variant(TrellisNetProvider.ID, "paper"), SCIFAR);
+        Config full = ConfigFactory.parseString("level-path = full")
+                .withFallback(TestModels.variant(TrellisNetProvider.ID, "paper"));
+        TrellisNetConfig paper = TrellisNetConfig.from(full, SCIFAR);
         long h = 130;
         long expected = 2L * 1024 * 3 * 3 // input projection
                 + 10 * 2L * 1024 * (2 * 3) * (4 * h) // 10 distinct dilations, injection
                 + 10 * 2L * 1024 * (2 * h) * (4 * h) // 11 levels, the first without a hidden convolution
                 + 2L * 10 * 10; // head
         assertThat(paper.forwardFlops(SCIFAR)).isEqualTo(expected);
-        assertThat(new TrellisNetProvider().create(SCIFAR, TestModels.variant(TrellisNetProvider.ID, "paper"))
-                        .forwardFlopsPerSample())
-                .hasValue(expected);
+        assertThat(new TrellisNetProvider().create(SCIFAR, full).forwardFlopsPerSample()).hasValue(expected);
         assertThat(expected / 1e9).as("GFLOP, models.md §2.4 ≈ 3.1 for all 11 levels").isBetween(2.8, 3.2);
     }
 

@@ -21,11 +21,18 @@ package io.github.lrabench.runner.perf;
  * @param ops ops per training step
  * @param peakResidentBytes the process's peak resident memory while this model was measured (0 where unknown)
  * @param bounds the step's time against the machine's limits; null when not measured
+ * @param path {@code auto} (the model's exact shortcuts as configured) or {@code full} (forced to the full
+ *     computation, see {@link PerfSettings#pathKeys()}); empty for a model that has no such choice
  */
 public record ModelPerf(String model, String family, String engine, String status, String reason, Long parameters,
         Long forwardFlopsPerSample, int batchSize, Stats trainSamplesPerSecond, Stats inferenceSamplesPerSecond,
         Double trainGflops, Double inferenceGflops, Double trainFractionOfLimit, Double trainFractionOfEngineLimit,
-        Double inferenceFractionOfLimit, OpCounts ops, long peakResidentBytes, StepBounds bounds) {
+        Double inferenceFractionOfLimit, OpCounts ops, long peakResidentBytes, StepBounds bounds, String path) {
+
+    /** Returns the model id, followed by {@code [path]} when the row is one of two paths. */
+    public String label() {
+        return path == null || path.isEmpty() ? model : model + " [" + path + "]";
+    }
 
     /** Returns whether the model was measured. */
     public boolean ok() {

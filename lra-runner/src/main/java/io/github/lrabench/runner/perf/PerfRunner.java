@@ -1,6 +1,9 @@
 package io.github.lrabench.runner.perf;
 
 import ai.djl.engine.Engine;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import io.github.lrabench.api.ModelConfigs;
 import io.github.lrabench.api.EngineFeatures;
 import io.github.lrabench.api.SequenceClassifier;
 import io.github.lrabench.api.TaskSpec;
@@ -87,7 +90,7 @@ public final class PerfRunner {
                         settings.batchSize(), task.describeInputShape()));
                 EngineCosts engineCosts = costs.stream().filter(c -> c.engine().equals(engine) && c.ok())
                         .findFirst().orElse(null);
-                rows.add(measureModel(id, engine, task, variant, limit, engineLimit, engineCosts));
+                rows.addAll(measurePaths(id, engine, task, variant, limit, engineLimit, engineCosts));
             }
         }
 
@@ -127,24 +130,68 @@ public final class PerfRunner {
         return requested.stream().distinct().toList();
     }
 
-    private ModelPerf measureModel(String id, String engine, TaskSpec task, String variant, Double limit,
+    /**
+     * Measures a model as configured, and a second time forced to its full computation when its block chooses an
+     * exact shortcut ({@link PerfSettings#pathKeys()}) that changes its forward FLOPs.
+     */
+    private List<ModelPerf> measurePaths(String id, String engine, TaskSpec task, String variant, Double limit,
             Double engineLimit, EngineCosts costs) {
+        Config configured;
+        try {
+            configured = ModelConfigs.forVariant(context.config(), id, variant);
+        } catch (ConfigException e) {
+            return List.of(measureModel(id, engine, task, null, "", limit, engineLimit, costs));
+        }
+        Optional<Config> full = PathChoice.forcedFull(configured, settings.pathKeys());
+        if (full.isPresent() && !flops(id, task, configured).equals(flops(id, task, full.get()))) {
+            progress.accept(String.format(Locale.ROOT, "%s on %s: once with its exact shortcuts (auto), once forced"
+                    + " to the full computation (full)", id, engine));
+            return List.of(measureModel(id, engine, task, configured, PathChoice.AUTO, limit, engineLimit, costs),
+                    measureModel(id, engine, task, full.get(), PathChoice.FULL, limit, engineLimit, costs));
+        }
+        return List.of(measureModel(id, engine, task, configured, "", limit, engineLimit, costs));
+    }
+
+    private OptionalLong flops(String id, TaskSpec task, Config modelConfig) {
+        try {
+            return context.registry().get(id).create(task, modelConfig).forwardFlopsPerSample();
+        } catch (RuntimeException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    private SequenceClassifier create(String id, TaskSpec task, Config modelConfig) {
+        if (modelConfig == null) {
+            throw new IllegalArgumentException("configuration of model '" + id + "' (lra.models." + id
+                    + ") cannot be read");
+        }
+        try {
+            return context.registry().get(id).create(task, modelConfig);
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException("configuration of model '" + id + "' (lra.models." + id + "): "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private ModelPerf measureModel(String id, String engine, TaskSpec task, Config modelConfig, String path,
+            Double limit, Double engineLimit, EngineCosts costs) {
         String family = context.registry().get(id).family();
         int batchSize = settings.batchSize();
         Optional<String> unavailable = unavailable(id, engine);
         if (unavailable.isPresent()) {
             return notMeasured(id, family, engine, PerfStatus.NOT_APPLICABLE, unavailable.get(), null, null,
-                    batchSize);
+                    batchSize, path);
         }
         SequenceClassifier classifier;
         try {
             Engine.getEngine(engine).setRandomSeed(Math.toIntExact(settings.seed() % Integer.MAX_VALUE));
-            classifier = context.create(id, task, variant);
+            classifier = create(id, task, modelConfig);
         } catch (IllegalArgumentException e) {
-            return notMeasured(id, family, engine, PerfStatus.NOT_APPLICABLE, e.getMessage(), null, null, batchSize);
+            return notMeasured(id, family, engine, PerfStatus.NOT_APPLICABLE, e.getMessage(), null, null, batchSize,
+                    path);
         } catch (RuntimeException e) {
             return notMeasured(id, family, engine, PerfStatus.FAILED, "cannot be built: " + e, null, null,
-                    batchSize);
+                    batchSize, path);
         }
         Long flops = boxed(classifier.forwardFlopsPerSample());
         Long parameters = null;
@@ -161,13 +208,13 @@ public final class PerfRunner {
                     fraction(trainGflops, engineLimit), fraction(inferenceGflops, limit), ops,
                     PeakMemory.peakBytes(), StepBounds.of(batchSize, train.median(), flops, engineLimit,
                             ops.bytesPerStep(), costs == null ? null : costs.bandwidthGigabytesPerSecond().median(),
-                            ops.total(), costs == null ? null : costs.dispatchMicroseconds().median()));
+                            ops.total(), costs == null ? null : costs.dispatchMicroseconds().median()), path);
         } catch (IllegalArgumentException e) {
             return notMeasured(id, family, engine, PerfStatus.NOT_APPLICABLE, e.getMessage(), parameters, flops,
-                    batchSize);
+                    batchSize, path);
         } catch (RuntimeException e) {
             return notMeasured(id, family, engine, PerfStatus.FAILED, String.valueOf(e), parameters, flops,
-                    batchSize);
+                    batchSize, path);
         }
     }
 
@@ -223,9 +270,9 @@ public final class PerfRunner {
     }
 
     private static ModelPerf notMeasured(String id, String family, String engine, String status, String reason,
-            Long parameters, Long flops, int batchSize) {
+            Long parameters, Long flops, int batchSize, String path) {
         return new ModelPerf(id, family, engine, status, reason, parameters, flops, batchSize, null, null, null, null,
-                null, null, null, null, 0, null);
+                null, null, null, null, 0, null, path);
     }
 
     private static TaskSpec withLength(TaskSpec task, int length) {
@@ -296,7 +343,8 @@ public final class PerfRunner {
     }
 
     private static Optional<ModelPerf> find(List<ModelPerf> rows, String id, String engine) {
-        return rows.stream().filter(r -> r.model().equals(id) && r.engine().equals(engine) && r.ok()).findFirst();
+        return rows.stream().filter(r -> r.model().equals(id) && r.engine().equals(engine) && r.ok()
+                && !PathChoice.FULL.equals(r.path())).findFirst();
     }
 
     private MachineSummary machine() {
@@ -334,6 +382,10 @@ public final class PerfRunner {
                 + " served partly from cache. 'step / bound' is the measured step over the largest of the three.");
         notes.add("The profiled step (ops, op times, bytes) runs under the profiler once after the timed steps; its"
                 + " op times include the profiler's overhead and serve only to rank the ops.");
+        notes.add("A model whose block chooses an exact shortcut (" + String.join(", ", settings.pathKeys())
+                + " = auto) is measured twice when the shortcut changes its FLOPs: [auto] as configured, [full] forced"
+                + " to the full computation; both give the same logits and gradients, and each row's FLOPs are those"
+                + " its path computes. Engine ratios and the length scaling use the configured path.");
         notes.add("Peak memory is the whole process's peak resident size (VmHWM) while the model was measured.");
         notes.add("Length scaling: training time per sample with batch min(" + settings.batchSize() + ", max(1, "
                 + settings.tokensPerBatch() + " / L)) (smaller batches at long L; per-sample time is compared), "

@@ -34,11 +34,14 @@ import java.util.function.Supplier;
  * @param lengthRepeats timed steps per length ({@code length-scaling.repeats})
  * @param lengthAllEngines whether every engine runs the length scaling, or only the first ({@code
  *     length-scaling.all-engines})
+ * @param pathKeys keys of a model's block that choose between an exact shortcut ({@code auto}) and the full
+ *     computation ({@code full}); a model whose block sets one to {@code auto} is measured again with it forced to
+ *     {@code full} when that changes its FLOPs ({@code path-keys})
  */
 public record PerfSettings(List<String> engines, String profile, int batchSize, int warmup, int repeats, long seed,
         String out, boolean countOps, int matmulSize, int matmulWarmup, int matmulRepeats, int bandwidthMebibytes,
         int dispatchOps, int costWarmup, int costRepeats, List<Integer> lengths,
-        int tokensPerBatch, int lengthWarmup, int lengthRepeats, boolean lengthAllEngines) {
+        int tokensPerBatch, int lengthWarmup, int lengthRepeats, boolean lengthAllEngines, List<String> pathKeys) {
 
     /** The configuration block these settings come from. */
     public static final String BLOCK = "lra.perf";
@@ -47,6 +50,7 @@ public record PerfSettings(List<String> engines, String profile, int batchSize, 
     public PerfSettings {
         engines = List.copyOf(engines);
         lengths = List.copyOf(lengths);
+        pathKeys = List.copyOf(pathKeys);
     }
 
     /**
@@ -76,7 +80,8 @@ public record PerfSettings(List<String> engines, String profile, int batchSize, 
                 read.atLeast("costs.dispatch-ops", 1), read.atLeast("costs.warmup", 0),
                 read.atLeast("costs.repeats", 1), List.copyOf(new TreeSet<>(lengths)),
                 read.atLeast("length-scaling.tokens-per-batch", 1), read.atLeast("length-scaling.warmup", 0),
-                read.atLeast("length-scaling.repeats", 1), read.bool("length-scaling.all-engines"));
+                read.atLeast("length-scaling.repeats", 1), read.bool("length-scaling.all-engines"),
+                read.value("path-keys", () -> read.block.getStringList("path-keys"), List.<String>of()));
         if (!read.problems.isEmpty()) {
             throw new IllegalArgumentException("invalid " + BLOCK + " settings: " + String.join("; ", read.problems));
         }

@@ -71,13 +71,13 @@ public final class PerfTables {
                 "fwd arrays", "peak RSS");
         for (ModelPerf r : report.models()) {
             if (!r.ok()) {
-                String cell = note(r.model() + " on " + r.engine(), r.reason(), r.status());
-                models.add(r.model(), r.engine(), count(r.parameters()), mflops(r.forwardFlopsPerSample()), cell, "-",
+                String cell = note(r.label() + " on " + r.engine(), r.reason(), r.status());
+                models.add(r.label(), r.engine(), count(r.parameters()), mflops(r.forwardFlopsPerSample()), cell, "-",
                         "-", "-", "-", "-", "-", "-");
                 continue;
             }
             OpCounts ops = r.ops();
-            models.add(r.model(), r.engine(), count(r.parameters()), mflops(r.forwardFlopsPerSample()),
+            models.add(r.label(), r.engine(), count(r.parameters()), mflops(r.forwardFlopsPerSample()),
                     stats(r.trainSamplesPerSecond(), -1), stats(r.inferenceSamplesPerSecond(), -1),
                     number(r.trainGflops()), percent(r.trainFractionOfLimit()), number(r.inferenceGflops()),
                     ops.total() == null ? "not exposed"
@@ -87,6 +87,7 @@ public final class PerfTables {
         }
         table(out, models);
         out.append('\n');
+        paths(out);
 
         costs(out);
         bounds(out, s.batchSize());
@@ -182,6 +183,41 @@ public final class PerfTables {
         return fraction == null ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * fraction);
     }
 
+    /** The exact shortcuts side by side: each model measured with (auto) and without (full) them. */
+    private void paths(StringBuilder out) {
+        TextTable paths = new TextTable("model", "engine", "fwd MFLOP auto", "fwd MFLOP full", "FLOP ratio",
+                "train samples/s auto", "train samples/s full", "train speed-up", "infer speed-up");
+        int rows = 0;
+        for (ModelPerf auto : report.models()) {
+            if (!PathChoice.AUTO.equals(auto.path())) {
+                continue;
+            }
+            ModelPerf full = report.models().stream().filter(r -> PathChoice.FULL.equals(r.path())
+                    && r.model().equals(auto.model()) && r.engine().equals(auto.engine())).findFirst().orElse(null);
+            if (full == null) {
+                continue;
+            }
+            boolean both = auto.ok() && full.ok();
+            paths.add(auto.model(), auto.engine(), mflops(auto.forwardFlopsPerSample()),
+                    mflops(full.forwardFlopsPerSample()),
+                    auto.forwardFlopsPerSample() == null || full.forwardFlopsPerSample() == null ? "-"
+                            : ratio((double) full.forwardFlopsPerSample() / auto.forwardFlopsPerSample()),
+                    auto.ok() ? stats(auto.trainSamplesPerSecond(), -1) : "-",
+                    full.ok() ? stats(full.trainSamplesPerSecond(), -1) : "-",
+                    both ? ratio(auto.trainSamplesPerSecond().median() / full.trainSamplesPerSecond().median())
+                            : "-",
+                    both ? ratio(auto.inferenceSamplesPerSecond().median()
+                            / full.inferenceSamplesPerSecond().median()) : "-");
+            rows++;
+        }
+        if (rows == 0) {
+            return;
+        }
+        heading(out, "Exact shortcuts: configured (auto) against forced full computation, same logits and gradients");
+        table(out, paths);
+        out.append('\n');
+    }
+
     private static String ratio(Double value) {
         return value == null ? "-" : String.format(Locale.ROOT, "%.2fx", value);
     }
@@ -231,7 +267,7 @@ public final class PerfTables {
         for (ModelPerf r : bounded) {
             StepBounds b = r.bounds();
             Long bytesPerStep = r.ops().bytesPerStep();
-            bounds.add(r.model(), r.engine(), millis(b.stepMilliseconds()), millis(b.computeMilliseconds()),
+            bounds.add(r.label(), r.engine(), millis(b.stepMilliseconds()), millis(b.computeMilliseconds()),
                     millis(b.memoryMilliseconds()), bytes(bytesPerStep == null ? 0 : bytesPerStep),
                     millis(b.dispatchMilliseconds()), b.bound().isEmpty() ? "-" : b.bound(),
                     b.stepOverBound() == null ? "-" : String.format(Locale.ROOT, "%.2fx", b.stepOverBound()));
@@ -256,7 +292,7 @@ public final class PerfTables {
                 ops.add(String.format(Locale.ROOT, "%s %.0f%% (%d)", shortOpName(op.name()),
                         100 * op.milliseconds() / total, op.calls()));
             }
-            hot.add(r.model(), r.engine(), String.format(Locale.ROOT, "%.0f", total), String.join("; ", ops));
+            hot.add(r.label(), r.engine(), String.format(Locale.ROOT, "%.0f", total), String.join("; ", ops));
         }
         table(out, hot);
         out.append('\n');

@@ -34,6 +34,25 @@ class PerfPartsTest {
         assertThat(settings.lengthBatch(4096)).isEqualTo(4);
         assertThat(settings.lengthBatch(100_000)).isEqualTo(1);
         assertThat(settings.lengthEngines()).containsExactly("PyTorch");
+        assertThat(settings.pathKeys()).containsExactly("attention-path", "level-path");
+    }
+
+    @Test
+    void aModelIsForcedToItsFullPathOnlyWhereItsBlockChoosesAuto() {
+        List<String> keys = List.of("attention-path", "level-path");
+        Config auto = ConfigFactory.parseString("attention-path = auto, dropout = 0.1");
+        assertThat(PathChoice.forcedFull(auto, keys)).hasValueSatisfying(forced -> {
+            assertThat(forced.getString("attention-path")).isEqualTo("full");
+            assertThat(forced.getDouble("dropout")).isEqualTo(0.1);
+        });
+        assertThat(PathChoice.forcedFull(ConfigFactory.parseString("level-path = full"), keys)).isEmpty();
+        assertThat(PathChoice.forcedFull(ConfigFactory.parseString("hidden-size = 3"), keys)).isEmpty();
+        ModelPerf full = new ModelPerf("transformer", "attention", "PyTorch", PerfStatus.OK, "", 1L, 2L, 32, null,
+                null, null, null, null, null, null, null, 0, null, "full");
+        assertThat(full.label()).isEqualTo("transformer [full]");
+        ModelPerf plain = new ModelPerf("fnet", "fourier", "PyTorch", PerfStatus.OK, "", 1L, 2L, 32, null, null,
+                null, null, null, null, null, null, 0, null, "");
+        assertThat(plain.label()).isEqualTo("fnet");
     }
 
     @Test
