@@ -18,8 +18,9 @@ import java.util.function.DoubleSupplier;
  * Measures, at the start of a trial with a budget schedule, what a training step and a validation pass cost on
  * this machine, and sizes the schedule from it ({@link SchedulePlanner}).
  *
- * <p>It trains a separate copy of the model (same architecture, its own parameters and optimiser state) for a few
- * untimed warm-up steps and then the timed steps, on the trial's own first batches; then it times inference on
+ * <p>It trains a separate copy of the model (same architecture, its own parameters and optimiser state) for
+ * untimed warm-up steps and then timed steps (each phase bounded by a step count and a time, {@link
+ * TrainingSettings.CalibrationSettings}), on the trial's own first batches; then it times inference on
  * the first sequences of the validation split and one checkpoint write, and extrapolates to a full pass. The
  * trial's model is built afterwards from the trial's seed, so the calibration changes nothing it computes.
  */
@@ -59,18 +60,23 @@ final class ScheduleCalibrator {
                     task.inputShape(settings.batchSize()));
             AdamMoments moments = new AdamMoments(classifier.block().getParameters());
             double stepSeconds;
+            int timedSteps;
             try (Trainer trainer = model.newTrainer(OptimizerSetup.trainingConfig(settings,
                     Tracker.fixed((float) settings.learningRate()), moments, 0))) {
                 trainer.initialize(task.inputShape(settings.batchSize()));
-                for (int s = 0; s < calibration.warmupSteps(); s++) {
-                    TrainingStep.run(model, trainer, data.train(), sampler.batch(s), settings);
+                int step = 0;
+                long warmupStart = System.nanoTime();
+                while (step < calibration.warmupSteps() || seconds(warmupStart) < calibration.warmupSeconds()) {
+                    TrainingStep.run(model, trainer, data.train(), sampler.batch(step++), settings);
                 }
                 long t0 = System.nanoTime();
-                for (int s = 0; s < calibration.steps(); s++) {
-                    TrainingStep.run(model, trainer, data.train(), sampler.batch(calibration.warmupSteps() + s),
-                            settings);
+                timedSteps = 0;
+                while (timedSteps == 0 || seconds(t0) < calibration.minSeconds()
+                        || (timedSteps < calibration.steps() && seconds(t0) < calibration.maxSeconds())) {
+                    TrainingStep.run(model, trainer, data.train(), sampler.batch(step++), settings);
+                    timedSteps++;
                 }
-                stepSeconds = (System.nanoTime() - t0) / 1e9 / calibration.steps();
+                stepSeconds = seconds(t0) / timedSteps;
             }
             int batch = settings.evalBatchSize();
             int validation = data.validation().size();
@@ -83,8 +89,12 @@ final class ScheduleCalibrator {
             double passSeconds = (System.nanoTime() - t1) / 1e9 * passBatches / timedBatches;
             double evalSeconds = passSeconds + 2 * checkpointSeconds(model, moments);
             return SchedulePlanner.plan(settings, data.train().size(), stepSeconds, evalSeconds,
-                    wallSeconds.getAsDouble(), calibration.steps(), evalSamples);
+                    wallSeconds.getAsDouble(), timedSteps, evalSamples);
         }
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
     }
 
     /**

@@ -59,13 +59,19 @@ public record TrainingSettings(String optimizer, double learningRate, double fin
     }
 
     /**
-     * How a budget schedule measures the machine's speed before it fixes the steps.
+     * How a budget schedule measures the machine's speed before it fixes the steps. Both phases are bounded by
+     * steps and by time, so that a fast model is timed long enough to average out the machine's noise and a slow
+     * one does not spend its budget being timed.
      *
-     * @param warmupSteps training steps run first and not timed (allocator, lazy initialisation)
-     * @param steps training steps timed
+     * @param warmupSteps training steps run first and not timed (allocator, lazy initialisation, JIT)...
+     * @param warmupSeconds ... and for at least this long
+     * @param steps training steps timed, at least...
+     * @param minSeconds ... and for at least this long...
+     * @param maxSeconds ... but no longer than this once {@code minSeconds} have passed (at least one step is timed)
      * @param evalSamples validation sequences of the timed evaluation pass (the full pass is extrapolated)
      */
-    public record CalibrationSettings(int warmupSteps, int steps, int evalSamples) {}
+    public record CalibrationSettings(int warmupSteps, double warmupSeconds, int steps, double minSeconds,
+            double maxSeconds, int evalSamples) {}
 
     /**
      * Reads and validates a {@code training} block; every problem is reported together.
@@ -100,7 +106,9 @@ public record TrainingSettings(String optimizer, double learningRate, double fin
                 training.getIsNull("max-epochs") ? OptionalDouble.empty()
                         : OptionalDouble.of(training.getDouble("max-epochs")),
                 new CalibrationSettings(training.getInt("calibration.warmup-steps"),
-                        training.getInt("calibration.steps"), training.getInt("calibration.eval-samples")));
+                        training.getDouble("calibration.warmup-seconds"), training.getInt("calibration.steps"),
+                        training.getDouble("calibration.min-seconds"), training.getDouble("calibration.max-seconds"),
+                        training.getInt("calibration.eval-samples")));
         if (!List.of("adam", "adamw").contains(settings.optimizer)) {
             problems.add(path + ".optimizer must be adam or adamw but was " + settings.optimizer);
         }
@@ -128,6 +136,14 @@ public record TrainingSettings(String optimizer, double learningRate, double fin
                     + settings.calibration.warmupSteps());
         }
         positive(problems, path + ".calibration.steps", settings.calibration.steps());
+        if (settings.calibration.warmupSeconds() < 0 || settings.calibration.minSeconds() < 0) {
+            problems.add(path + ".calibration.warmup-seconds and min-seconds must be >= 0 but were "
+                    + settings.calibration.warmupSeconds() + " and " + settings.calibration.minSeconds());
+        }
+        if (settings.calibration.maxSeconds() < settings.calibration.minSeconds()) {
+            problems.add(path + ".calibration.max-seconds must be >= min-seconds (" + settings.calibration.minSeconds()
+                    + ") but was " + settings.calibration.maxSeconds());
+        }
         positive(problems, path + ".calibration.eval-samples", settings.calibration.evalSamples());
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));

@@ -35,6 +35,9 @@ class BudgetScheduleTest {
         settings.put("lra.profiles.smoke.training.evaluations", EVALUATIONS);
         settings.put("lra.profiles.smoke.training.calibration.warmup-steps", 2);
         settings.put("lra.profiles.smoke.training.calibration.steps", 10);
+        settings.put("lra.profiles.smoke.training.calibration.warmup-seconds", 0.5);
+        settings.put("lra.profiles.smoke.training.calibration.min-seconds", 1);
+        settings.put("lra.profiles.smoke.training.calibration.max-seconds", 3);
         settings.put("lra.profiles.smoke.training.calibration.eval-samples", 16);
         return settings;
     }
@@ -58,7 +61,8 @@ class BudgetScheduleTest {
                 + " warmup-steps = 1, steps = 10, batch-size = 50, eval-batch-size = 50, eval-every = 5,"
                 + " gradient-clipping { enabled = false, max-norm = 1 }, budget-minutes = " + budgetMinutes
                 + ", schedule = budget, evaluations = " + evaluations + ", warmup-fraction = 0.1,"
-                + " max-epochs = " + maxEpochs + ", calibration { warmup-steps = 1, steps = 2, eval-samples = 8 }"),
+                + " max-epochs = " + maxEpochs + ", calibration { warmup-steps = 1, warmup-seconds = 0, steps = 2,"
+                + " min-seconds = 0, max-seconds = 1, eval-samples = 8 }"),
                 "training");
     }
 
