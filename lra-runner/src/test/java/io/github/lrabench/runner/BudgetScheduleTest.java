@@ -118,7 +118,7 @@ class BudgetScheduleTest {
             RunResult result = run(bench, request("fast"), TrialListener.NONE);
             assertEndsAtTheBudget(result);
             assertThat(result.stepsPlanned()).as("a fast model gets more steps than the 12 smoke steps")
-                    .isGreaterThan(100);
+                    .isGreaterThan(12);
         }
     }
 
