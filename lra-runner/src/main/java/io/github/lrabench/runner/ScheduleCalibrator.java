@@ -59,8 +59,10 @@ final class ScheduleCalibrator {
                     task.inputShape(settings.batchSize()));
             AdamMoments moments = new AdamMoments(classifier.block().getParameters());
             double stepSeconds;
+            ParameterGroupAssignment groups = ParameterGroupAssignment.resolve(trial.model(),
+                    classifier.parameterGroups(), classifier.block().getParameters());
             try (Trainer trainer = model.newTrainer(OptimizerSetup.trainingConfig(settings,
-                    Tracker.fixed((float) settings.learningRate()), moments, 0))) {
+                    Tracker.fixed((float) settings.learningRate()), moments, 0, groups))) {
                 trainer.initialize(task.inputShape(settings.batchSize()));
                 for (int s = 0; s < calibration.warmupSteps(); s++) {
                     TrainingStep.run(model, trainer, data.train(), sampler.batch(s), settings);
