@@ -1,6 +1,7 @@
 package io.github.lrabench.api;
 
 import ai.djl.nn.Block;
+import java.util.List;
 import java.util.OptionalLong;
 
 /**
@@ -28,5 +29,17 @@ public interface SequenceClassifier {
      */
     default OptionalLong forwardFlopsPerSample() {
         return OptionalLong.empty();
+    }
+
+    /**
+     * Returns optimisation hints for groups of this classifier's parameters: their own learning rate and weight
+     * decay on or off. The runner's optimiser applies them for every classifier that declares them and records
+     * them in the result; a parameter matched by no group trains with the run's settings. Each group must match
+     * at least one trainable parameter and no parameter may be matched by two groups.
+     *
+     * @return the groups; empty (the default) when every parameter trains with the run's settings
+     */
+    default List<ParameterGroup> parameterGroups() {
+        return List.of();
     }
 }

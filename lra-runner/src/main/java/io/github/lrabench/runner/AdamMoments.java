@@ -24,14 +24,18 @@ import java.util.function.Function;
  * {@code Optimizer.withDefaultState}. The optimisers built here route that call through this object, which notes
  * the two maps in the order DJL's update asks for them (first moments, then second moments) and, where it holds
  * a restored estimate for the parameter, fills the new entry with it instead of zeros. Entries are keyed by the
- * parameter's path in the block, which, unlike its id, is the same in every run.
+ * parameter's path in the block, which, unlike its id, is the same in every run. Several optimisers may share one
+ * object (one per {@link io.github.lrabench.api.ParameterGroup parameter group}, each updating its own
+ * parameters): each optimiser's maps are noted separately, and a parameter's estimates live in the optimiser that
+ * updates it.
  */
 final class AdamMoments {
 
     private static final String[] KINDS = {"first", "second"};
 
     private final Map<String, String> pathById = new HashMap<>();
-    private final List<Map<String, Map<Device, NDArray>>> maps = new ArrayList<>(2);
+    /** Per optimiser (in order of first use): its moment maps, in the order DJL's update asks for them. */
+    private final List<OptimizerMaps> optimizers = new ArrayList<>();
     private final Map<String, NDArray> restored = new HashMap<>();
 
     /**
@@ -84,20 +88,23 @@ final class AdamMoments {
      */
     NDList snapshot() {
         NDList list = new NDList();
-        for (int kind = 0; kind < maps.size(); kind++) {
-            for (Map.Entry<String, Map<Device, NDArray>> entry : maps.get(kind).entrySet()) {
-                for (NDArray array : entry.getValue().values()) {
-                    array.setName(key(kind, entry.getKey()));
-                    list.add(array);
+        for (OptimizerMaps optimizer : optimizers) {
+            List<Map<String, Map<Device, NDArray>>> maps = optimizer.maps();
+            for (int kind = 0; kind < maps.size(); kind++) {
+                for (Map.Entry<String, Map<Device, NDArray>> entry : maps.get(kind).entrySet()) {
+                    for (NDArray array : entry.getValue().values()) {
+                        array.setName(key(kind, entry.getKey()));
+                        list.add(array);
+                    }
                 }
             }
         }
         return list;
     }
 
-    private Function<String, NDArray> initialiser(Map<String, Map<Device, NDArray>> state, String parameterId,
-            Function<String, NDArray> zeros) {
-        int kind = kindOf(state);
+    private Function<String, NDArray> initialiser(Optimizer owner, Map<String, Map<Device, NDArray>> state,
+            String parameterId, Function<String, NDArray> zeros) {
+        int kind = kindOf(owner, state);
         return id -> {
             NDArray fresh = zeros.apply(id);
             NDArray saved = restored.remove(key(kind, parameterId));
@@ -114,7 +121,17 @@ final class AdamMoments {
         };
     }
 
-    private int kindOf(Map<String, Map<Device, NDArray>> state) {
+    private int kindOf(Optimizer owner, Map<String, Map<Device, NDArray>> state) {
+        List<Map<String, Map<Device, NDArray>>> maps = null;
+        for (OptimizerMaps optimizer : optimizers) {
+            if (optimizer.owner() == owner) {
+                maps = optimizer.maps();
+            }
+        }
+        if (maps == null) {
+            maps = new ArrayList<>(KINDS.length);
+            optimizers.add(new OptimizerMaps(owner, maps));
+        }
         for (int i = 0; i < maps.size(); i++) {
             if (maps.get(i) == state) {
                 return i;
@@ -132,6 +149,9 @@ final class AdamMoments {
         return KINDS[kind] + ":" + pathById.getOrDefault(parameterId, parameterId);
     }
 
+    /** One optimiser's moment maps. */
+    private record OptimizerMaps(Optimizer owner, List<Map<String, Map<Device, NDArray>>> maps) {}
+
     /** DJL's Adam, its state created through {@link AdamMoments}. */
     private static final class TrackedAdam extends Adam {
         private final AdamMoments moments;
@@ -144,7 +164,7 @@ final class AdamMoments {
         @Override
         protected NDArray withDefaultState(Map<String, Map<Device, NDArray>> state, String key, Device device,
                 Function<String, NDArray> defaultFunction) {
-            return super.withDefaultState(state, key, device, moments.initialiser(state, key, defaultFunction));
+            return super.withDefaultState(state, key, device, moments.initialiser(this, state, key, defaultFunction));
         }
     }
 
@@ -160,7 +180,7 @@ final class AdamMoments {
         @Override
         protected NDArray withDefaultState(Map<String, Map<Device, NDArray>> state, String key, Device device,
                 Function<String, NDArray> defaultFunction) {
-            return super.withDefaultState(state, key, device, moments.initialiser(state, key, defaultFunction));
+            return super.withDefaultState(state, key, device, moments.initialiser(this, state, key, defaultFunction));
         }
     }
 }

@@ -61,8 +61,10 @@ final class ScheduleCalibrator {
             AdamMoments moments = new AdamMoments(classifier.block().getParameters());
             double stepSeconds;
             int timedSteps;
+            ParameterGroupAssignment groups = ParameterGroupAssignment.resolve(trial.model(),
+                    classifier.parameterGroups(), classifier.block().getParameters());
             try (Trainer trainer = model.newTrainer(OptimizerSetup.trainingConfig(settings,
-                    Tracker.fixed((float) settings.learningRate()), moments, 0))) {
+                    Tracker.fixed((float) settings.learningRate()), moments, 0, groups))) {
                 trainer.initialize(task.inputShape(settings.batchSize()));
                 int step = 0;
                 long warmupStart = System.nanoTime();

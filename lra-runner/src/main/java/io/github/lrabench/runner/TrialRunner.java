@@ -220,9 +220,12 @@ public final class TrialRunner {
                     return failed(badOutput.get(), null, null);
                 }
                 moments = new AdamMoments(classifier.block().getParameters());
+                ParameterGroupAssignment groups = ParameterGroupAssignment.resolve(trial.model(),
+                        classifier.parameterGroups(), classifier.block().getParameters());
                 resume(checkpoints, model);
+                groups.describe(settings).filter(note -> !notes.contains(note)).ifPresent(notes::add);
                 try (Trainer trainer = model.newTrainer(
-                        OptimizerSetup.trainingConfig(settings, learningRates(), moments, step))) {
+                        OptimizerSetup.trainingConfig(settings, learningRates(), moments, step, groups))) {
                     trainer.initialize(task.inputShape(settings.batchSize()));
                     listener.started(trial, step, schedule.steps());
                     Optional<String> failure = train(model, trainer, checkpoints, listener);

@@ -177,9 +177,11 @@ class SuiteRunnerTest {
 
     @Test
     void aResumedTrialEndsWithTheParametersOfAnUninterruptedOne() throws Exception {
-        for (String optimizer : List.of("adam", "adamw")) {
-            Map<String, Object> config = Map.of("lra.profiles.smoke.training.optimizer", optimizer,
-                    "lra.profiles.smoke.training.weight-decay", 0.01);
+        for (String optimizer : List.of("adam", "adamw", "adamw-grouped")) {
+            Map<String, Object> config = Map.of("lra.profiles.smoke.training.optimizer", optimizer.substring(0,
+                            optimizer.startsWith("adamw") ? 5 : 4),
+                    "lra.profiles.smoke.training.weight-decay", 0.01,
+                    "lra.models.test-mean-pool.declare-group", optimizer.endsWith("grouped"));
             SuiteRequest straight = new SuiteRequest(List.of("lra-image"), "smoke", List.of("test-mean-pool"), 0, 1,
                     temp.resolve(optimizer + "-straight"), OptionalInt.empty());
             SuiteRequest interrupted = new SuiteRequest(List.of("lra-image"), "smoke", List.of("test-mean-pool"), 0,
@@ -192,6 +194,9 @@ class SuiteRunnerTest {
             try (LraBench bench = bench(config)) {
                 RunResult resumed = run(bench, interrupted, TrialListener.NONE).get(0);
                 assertThat(resumed.notes()).anyMatch(n -> n.contains("at step 6 (parameters, Adam moments"));
+                assertThat(resumed.notes()).as("the groups are noted once")
+                        .filteredOn(n -> n.startsWith("optimiser parameter groups"))
+                        .hasSize(optimizer.endsWith("grouped") ? 1 : 0);
             }
             Path trial = Path.of("lra-image/test-mean-pool/seed-0/checkpoints/latest/model-0000.params");
             assertThat(Files.readAllBytes(straight.outputDir().resolve(trial)))

@@ -8,6 +8,7 @@ import com.typesafe.config.Config;
 import io.github.lrabench.api.BasicSequenceClassifier;
 import io.github.lrabench.api.InputEmbedding;
 import io.github.lrabench.api.PaperResult;
+import io.github.lrabench.api.ParameterGroup;
 import io.github.lrabench.api.SequenceClassifier;
 import io.github.lrabench.api.SequenceClassifierProvider;
 import io.github.lrabench.api.TaskSpec;
@@ -64,7 +65,38 @@ public class TestOnlyProvider implements SequenceClassifierProvider {
             block.add(new NanLogits("training".equals(nan)));
         }
         long flops = 2L * task.sequenceLength() * task.channels() * hidden + 2L * hidden * task.numClasses();
-        return new BasicSequenceClassifier(id(), task, block, OptionalLong.of(flops));
+        BasicSequenceClassifier classifier = new BasicSequenceClassifier(id(), task, block, OptionalLong.of(flops));
+        if (!config.getBoolean("declare-group")) {
+            return classifier;
+        }
+        ParameterGroup embedding = new ParameterGroup("embedding", ".*InputEmbedding.*",
+                java.util.OptionalDouble.of(config.getDouble("group-learning-rate")),
+                config.getBoolean("group-weight-decay"));
+        return new Grouped(classifier, java.util.List.of(embedding));
+    }
+
+    /** A classifier that declares parameter groups. */
+    record Grouped(SequenceClassifier classifier, java.util.List<ParameterGroup> parameterGroups)
+            implements SequenceClassifier {
+        @Override
+        public String id() {
+            return classifier.id();
+        }
+
+        @Override
+        public TaskSpec task() {
+            return classifier.task();
+        }
+
+        @Override
+        public Block block() {
+            return classifier.block();
+        }
+
+        @Override
+        public OptionalLong forwardFlopsPerSample() {
+            return classifier.forwardFlopsPerSample();
+        }
     }
 
     /** A deliberately slow forward pass (budget tests). */
