@@ -173,7 +173,11 @@ public final class SuiteRunner {
                 continue;
             }
             try {
-                trials.keepConflict(trial, results.read(resultFile), resultFile).ifPresent(conflicts::add);
+                RunResult finished = results.read(resultFile);
+                if (PluginChange.describe(finished.provenance().plugins(), pluginJars.apply(trial.model())).isEmpty()) {
+                    trials.keepConflict(trial, finished, resultFile).ifPresent(conflicts::add);
+                }
+                // a result of a changed plugin jar is stale: it is set aside and the trial runs again
             } catch (IllegalArgumentException unreadable) {
                 // an unreadable result is redone with a warning when its turn comes
             }
