@@ -84,7 +84,7 @@ public final class S4DProvider implements SequenceClassifierProvider {
                 "sCIFAR (RGB, 3 floats per step, length 1024)",
                 "Gu, Gupta, Goel and Ré, \"On the Parameterization and Initialization of Diagonal State Space"
                         + " Models\", NeurIPS 2022, arXiv:2206.11893; the number is the S4 repository's for its"
-                        + " S4D example (github.com/state-spaces/s4, models/s4/README.md and example.py: 4 layers"
+                        + " S4D example (github.com/state-spaces/s4: the README of models/s4 and example.py: 4 layers"
                         + " × 128, ~200k parameters, 88% on sequential CIFAR)"));
     }
 
