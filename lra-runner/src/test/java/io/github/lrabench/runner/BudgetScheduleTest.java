@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BudgetScheduleTest {
 
-    private static final double BUDGET_MINUTES = 0.2;
+    private static final double BUDGET_MINUTES = 0.4;
     private static final int EVALUATIONS = 4;
 
     @TempDir
@@ -35,8 +35,8 @@ class BudgetScheduleTest {
         settings.put("lra.profiles.smoke.training.evaluations", EVALUATIONS);
         settings.put("lra.profiles.smoke.training.calibration.warmup-steps", 2);
         settings.put("lra.profiles.smoke.training.calibration.steps", 10);
-        settings.put("lra.profiles.smoke.training.calibration.warmup-seconds", 0.5);
-        settings.put("lra.profiles.smoke.training.calibration.min-seconds", 1);
+        settings.put("lra.profiles.smoke.training.calibration.warmup-seconds", 1);
+        settings.put("lra.profiles.smoke.training.calibration.min-seconds", 3);
         settings.put("lra.profiles.smoke.training.calibration.max-seconds", 3);
         settings.put("lra.profiles.smoke.training.calibration.eval-samples", 16);
         return settings;
@@ -140,7 +140,7 @@ class BudgetScheduleTest {
             assertThat(result.curve()).hasSize(EVALUATIONS);
             assertThat(result.stepsCompleted()).isEqualTo(schedule.steps());
         }
-        assertThat(result.notes()).anyMatch(n -> n.startsWith("schedule sized from the 0.2-minute budget"));
+        assertThat(result.notes()).anyMatch(n -> n.startsWith("schedule sized from the 0.4-minute budget"));
     }
 
     @Test
@@ -154,14 +154,14 @@ class BudgetScheduleTest {
         };
         Path trialDir = temp.resolve("resume/lra-image/test-mean-pool/seed-0");
         TrainingSchedule recorded;
-        try (LraBench bench = bench(budgetSchedule(0.1))) {
+        try (LraBench bench = bench(budgetSchedule(0.2))) {
             assertThatThrownBy(() -> run(bench, request, crashAfterFirstEvaluation))
                     .isInstanceOf(SuiteRunnerTest.SimulatedCrash.class);
             recorded = CheckpointStore.ofTrial(trialDir).peek(CheckpointStore.LATEST).orElseThrow().schedule();
         }
         assertThat(recorded.origin()).isEqualTo(TrainingSchedule.CALIBRATED);
         // the second run is given a longer budget: a recalibration would size another schedule
-        try (LraBench bench = bench(budgetSchedule(0.3))) {
+        try (LraBench bench = bench(budgetSchedule(0.5))) {
             RunResult result = run(bench, request, TrialListener.NONE);
             assertThat(result.isCompleted()).as(result.failureReason()).isTrue();
             assertThat(result.schedule()).isEqualTo(recorded);
