@@ -173,7 +173,8 @@ public final class ReportWriter {
 
     private static String command(SummaryRow row) {
         return "./lra bench --protocol " + row.protocol() + " --profile " + row.profile() + " --models "
-                + row.model() + " --seeds " + (row.seeds() + row.failed()) + " --data DIR";
+                + row.model() + " --seeds " + (row.seeds() + row.failed()) + " --data DIR"
+                + (row.pluginsFolder().isEmpty() ? "" : " --plugins " + row.pluginsFolder());
     }
 
     private static String num(Double value) {

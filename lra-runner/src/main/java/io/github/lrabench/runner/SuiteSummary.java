@@ -53,7 +53,8 @@ public final class SuiteSummary {
                 done.isEmpty() ? null : 100 * mean(done, RunResult::bestValidationAccuracy),
                 parameters, done.isEmpty() ? 0 : mean(done, RunResult::trainSamplesPerSecond),
                 mean(group, r -> r.wallSeconds() / 60), mean(group, RunResult::stepsCompleted),
-                String.join("; ", reasons), "-");
+                String.join("; ", reasons), "-",
+                first.provenance() == null ? "" : first.provenance().pluginsFolder().orElse(""));
     }
 
     static double mean(List<RunResult> results, ToDoubleFunction<RunResult> value) {

@@ -25,12 +25,13 @@ package io.github.lrabench.runner;
  * @param versusLinear whether the row is above the {@code linear} reference row of its protocol and profile beyond
  *     the seed spread ({@code above}, {@code below}, {@code within spread}, with {@code 1 seed} when there is no
  *     spread), {@code reference row} for rows of family {@code reference}, {@code -} without a linear row
+ * @param pluginsFolder the plugins folder the model's jar was loaded from, empty for a model on the class path
  */
 public record SummaryRow(String model, String family, String protocol, String profile, double budgetMinutes,
         Double paperAccuracy, String paperTask, Double predecessorAccuracy, int seeds, int failed,
         Double meanTestAtBest, double stdTestAtBest, Double meanTestFinal, Double meanBestValidation,
         Long parameters, double samplesPerSecond, double meanMinutes, double meanSteps, String failureReasons,
-        String versusLinear) {
+        String versusLinear, String pluginsFolder) {
 
     /** Returns whether this is a reference row (family {@code reference}) rather than a sequence model. */
     public boolean isReference() {
@@ -46,6 +47,6 @@ public record SummaryRow(String model, String family, String protocol, String pr
     SummaryRow withVersusLinear(String verdict) {
         return new SummaryRow(model, family, protocol, profile, budgetMinutes, paperAccuracy, paperTask,
                 predecessorAccuracy, seeds, failed, meanTestAtBest, stdTestAtBest, meanTestFinal, meanBestValidation,
-                parameters, samplesPerSecond, meanMinutes, meanSteps, failureReasons, verdict);
+                parameters, samplesPerSecond, meanMinutes, meanSteps, failureReasons, verdict, pluginsFolder);
     }
 }

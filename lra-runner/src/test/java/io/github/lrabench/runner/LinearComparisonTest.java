@@ -10,7 +10,7 @@ class LinearComparisonTest {
 
     private static SummaryRow row(String model, String family, String protocol, int seeds, double mean, double std) {
         return new SummaryRow(model, family, protocol, "cpu", 60, null, "", null, seeds, 0, mean, std, mean, mean,
-                1000L, 100, 10, 100, "", "-");
+                1000L, 100, 10, 100, "", "-", "");
     }
 
     @Test

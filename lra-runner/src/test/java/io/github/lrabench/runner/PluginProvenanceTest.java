@@ -65,6 +65,8 @@ class PluginProvenanceTest {
                 .isNotEqualTo(recorded.get(0).sha256());
         assertThat(again.parameters()).isNotEqualTo(first.parameters());
         assertThat(resultFile.resolveSibling(ResultFiles.STALE_FILE)).exists();
+        assertThat(temp.resolve("out/summary.md")).content().as("the reproduce command names the plugins folder")
+                .contains("--models external --seeds 1 --data DIR --plugins " + plugins.toAbsolutePath());
     }
 
     private static String sha256(Path file) throws Exception {
