@@ -77,6 +77,21 @@ class DeviceSettingTest {
     }
 
     @Test
+    void theStepsHostReadsWorkOnMxNetToo() {
+        // the step reads loss, correct count and squared gradient norm back as one array; MXNet's argmax and
+        // boolean types differ from PyTorch's
+        try (LraBench bench = LraBench.open(Optional.empty(), Optional.empty(), Map.of("lra.engine", "MXNet"))) {
+            List<RunResult> results = bench.run(request("mxnet"), new GeneratedData(bench.context()
+                    .task("lra-image")), TrialListener.NONE);
+            assertThat(results).singleElement().satisfies(r -> {
+                assertThat(r.isCompleted()).as(r.failureReason()).isTrue();
+                assertThat(r.provenance().device()).isEqualTo("cpu");
+                assertThat(r.curve()).allSatisfy(p -> assertThat(p.trainAccuracy()).isBetween(0.0, 1.0));
+            });
+        }
+    }
+
+    @Test
     void gpuRefusedBeforeAnyTrialIsTrainedAndByTheCliWithExitTwo() {
         try (LraBench bench = bench(Map.of("lra.device", "gpu"))) {
             assertThatThrownBy(() -> bench.run(request("gpu"), new GeneratedData(bench.context().task("lra-image")),
