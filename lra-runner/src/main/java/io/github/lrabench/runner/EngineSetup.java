@@ -1,5 +1,6 @@
 package io.github.lrabench.runner;
 
+import ai.djl.engine.Engine;
 import java.util.List;
 
 /**
@@ -45,5 +46,58 @@ public final class EngineSetup {
             System.setProperty("ai.djl.offline", "true");
         }
         return canonical;
+    }
+
+    /**
+     * Loads an engine (its native library), turning a failure into one clear message: with {@code lra.offline =
+     * true} DJL may not download, which a runner that bundles no native library for the engine (the GPU build)
+     * needs on a machine whose DJL cache does not hold them yet.
+     *
+     * @param engineName the canonical engine name
+     * @param offline the value of {@code lra.offline}
+     * @return the engine
+     * @throws IllegalArgumentException naming {@code lra.offline} and the bundled natives when it cannot be loaded
+     */
+    public static Engine load(String engineName, boolean offline) {
+        try {
+            return Engine.getEngine(engineName);
+        } catch (RuntimeException | LinkageError e) {
+            throw new IllegalArgumentException(loadFailure(engineName, offline, NativeBundle.bundledFor(engineName),
+                    e), e);
+        }
+    }
+
+    /**
+     * The message of an engine that could not be loaded.
+     *
+     * @param engineName the engine name
+     * @param offline the value of {@code lra.offline}
+     * @param bundledNatives the natives the runner bundles for the engine, or empty
+     * @param cause the failure
+     * @return the message
+     */
+    static String loadFailure(String engineName, boolean offline, String bundledNatives, Throwable cause) {
+        StringBuilder message = new StringBuilder("the " + engineName + " engine could not load its native library");
+        if (offline && bundledNatives.isEmpty()) {
+            message.append(" with lra.offline = true: this runner bundles no ").append(engineName)
+                    .append(" natives (the GPU build), and DJL may not download them. Run with -Dlra.offline=false")
+                    .append(" (the GPU build's default) so that DJL downloads the natives for this machine")
+                    .append(" (PYTORCH_FLAVOR, PYTORCH_VERSION and DJL_CACHE_DIR choose which and where), or put")
+                    .append(" them in DJL_CACHE_DIR beforehand");
+        } else if (offline) {
+            message.append(" (bundled: ").append(bundledNatives).append("; lra.offline = true)");
+        } else {
+            message.append(" (lra.offline = false: DJL downloads them on first use from publish.djl.ai; check the")
+                    .append(" network, PYTORCH_FLAVOR, PYTORCH_VERSION and DJL_CACHE_DIR)");
+        }
+        return message.append(": ").append(rootMessage(cause)).toString();
+    }
+
+    private static String rootMessage(Throwable e) {
+        StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
+        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            text.append("; ").append(c.getMessage());
+        }
+        return text.toString();
     }
 }

@@ -4,6 +4,8 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 
 /** Accuracy of a model on a split, in inference mode (no dropout, no gradients). */
@@ -34,36 +36,38 @@ public final class Evaluation {
      */
     static double accuracy(Model model, LabeledSequences split, int batchSize, int count) {
         int size = Math.min(count, split.size());
-        long correct = 0;
-        for (int from = 0; from < size; from += batchSize) {
-            int[] indices = range(from, Math.min(size, from + batchSize));
-            try (NDManager batch = model.getNDManager().newSubManager()) {
-                NDArray logits = model.getBlock()
-                        .forward(new ParameterStore(batch, false), new NDList(split.inputs(batch, indices)), false)
-                        .head();
-                correct += countCorrect(logits, indices, split.labels());
-            }
+        if (size == 0) {
+            return 0;
         }
-        return size == 0 ? 0 : (double) correct / size;
+        // the correct counts are summed on the model's device and read back once per pass, not once per batch
+        try (NDManager pass = model.getNDManager().newSubManager()) {
+            NDArray correct = pass.zeros(new Shape(), DataType.FLOAT32);
+            for (int from = 0; from < size; from += batchSize) {
+                int[] indices = range(from, Math.min(size, from + batchSize));
+                try (NDManager batch = pass.newSubManager()) {
+                    NDArray logits = model.getBlock()
+                            .forward(new ParameterStore(batch, false), new NDList(split.inputs(batch, indices)),
+                                    false)
+                            .head();
+                    NDArray sum = correct.add(hits(logits, split.labels(batch, indices)));
+                    sum.attach(pass);
+                    correct = sum;
+                }
+            }
+            return Math.round(correct.getFloat()) / (double) size;
+        }
     }
 
     /**
-     * Counts the rows of a logits array whose arg-max equals the label.
+     * Counts, on the logits' device, the rows of a logits array whose arg-max equals the label.
      *
      * @param logits {@code (B, classes)}
-     * @param indices the rows' indices into {@code labels}
-     * @param labels all labels
-     * @return the number of correct rows
+     * @param labels {@code (B)} integer labels on the same device
+     * @return a float32 scalar array in the logits' manager: the number of correct rows
      */
-    static long countCorrect(NDArray logits, int[] indices, int[] labels) {
-        long[] predicted = logits.argMax(1).toType(ai.djl.ndarray.types.DataType.INT64, false).toLongArray();
-        long correct = 0;
-        for (int i = 0; i < indices.length; i++) {
-            if (predicted[i] == labels[indices[i]]) {
-                correct++;
-            }
-        }
-        return correct;
+    static NDArray hits(NDArray logits, NDArray labels) {
+        return logits.argMax(1).toType(DataType.INT32, false).eq(labels.toType(DataType.INT32, false))
+                .toType(DataType.FLOAT32, false).sum();
     }
 
     static int[] range(int from, int to) {

@@ -1,6 +1,7 @@
 package io.github.lrabench.runner;
 
 import ai.djl.engine.Engine;
+import ai.djl.util.cuda.CudaUtils;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,15 +19,16 @@ public final class MachineInfo {
      *
      * @param resolvedConfig the rendered configuration
      * @param engine the engine name
+     * @param device the device the trial ran on
      * @param data the data description
      * @param startedAt when the trial first started
      * @param gitCommit the commit read when this run of the trial started (see {@link #gitCommit()}), so that
      *     later edits of the working tree do not mark it dirty
      * @return the provenance
      */
-    public static Provenance provenance(String resolvedConfig, String engine, String data, String startedAt,
-            String gitCommit) {
-        return provenance(resolvedConfig, engine, data, startedAt, gitCommit, List.of());
+    public static Provenance provenance(String resolvedConfig, String engine, ai.djl.Device device, String data,
+            String startedAt, String gitCommit) {
+        return provenance(resolvedConfig, engine, device, data, startedAt, gitCommit, List.of());
     }
 
     /**
@@ -34,20 +36,52 @@ public final class MachineInfo {
      *
      * @param resolvedConfig the rendered configuration
      * @param engine the engine name
+     * @param device the device the trial ran on
      * @param data the data description
      * @param startedAt when the trial first started
      * @param gitCommit the commit read when this run of the trial started
      * @param plugins the model's jars ({@code ModelRegistry.pluginJars}), empty for a class-path model
      * @return the provenance
      */
-    public static Provenance provenance(String resolvedConfig, String engine, String data, String startedAt,
-            String gitCommit, List<io.github.lrabench.api.PluginJar> plugins) {
+    public static Provenance provenance(String resolvedConfig, String engine, ai.djl.Device device, String data,
+            String startedAt, String gitCommit, List<io.github.lrabench.api.PluginJar> plugins) {
         return new Provenance(resolvedConfig, gitCommit, projectVersion(),
                 Engine.getDjlVersion(), engine, Engine.getEngine(engine).getVersion(),
                 System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version"),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                         + System.getProperty("os.arch"),
-                cpuModel(), Runtime.getRuntime().availableProcessors(), engineThreads(), data, startedAt, plugins);
+                cpuModel(), Runtime.getRuntime().availableProcessors(), engineThreads(), describe(device), data,
+                startedAt, plugins);
+    }
+
+    /**
+     * Describes a device for provenance: {@code cpu}, or for a GPU its DJL name with the GPU's model (from {@code
+     * nvidia-smi}, where installed), compute capability, memory and the CUDA runtime version (DJL's {@link
+     * CudaUtils}), each left out when it cannot be read.
+     *
+     * @param device the device
+     * @return e.g. {@code gpu(0): NVIDIA A100-SXM4-40GB, compute capability 8.0, 40.0 GiB, CUDA 12.8}
+     */
+    public static String describe(ai.djl.Device device) {
+        if (!device.isGpu()) {
+            return "cpu";
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        String name = commandOutput(List.of("nvidia-smi", "--query-gpu=name", "--format=csv,noheader", "-i",
+                Integer.toString(device.getDeviceId())));
+        if (!name.isEmpty()) {
+            parts.add(name);
+        }
+        try {
+            parts.add("compute capability " + CudaUtils.getComputeCapability(device.getDeviceId()).replaceAll(
+                    "^(\\d)(\\d)$", "$1.$2"));
+            parts.add(String.format(java.util.Locale.ROOT, "%.1f GiB",
+                    CudaUtils.getGpuMemory(device).getMax() / (double) (1L << 30)));
+            parts.add("CUDA " + CudaUtils.getCudaVersionString());
+        } catch (RuntimeException | LinkageError e) {
+            // DJL could not read CUDA's runtime library: the device name alone
+        }
+        return device + (parts.isEmpty() ? "" : ": " + String.join(", ", parts));
     }
 
     /**
@@ -129,15 +163,15 @@ public final class MachineInfo {
      * @return the commit
      */
     public static String gitCommit() {
-        String commit = git(List.of("git", "rev-parse", "HEAD"));
+        String commit = commandOutput(List.of("git", "rev-parse", "HEAD"));
         if (commit.isEmpty()) {
             return buildCommit().orElse("unknown");
         }
-        String status = git(List.of("git", "status", "--porcelain", "--untracked-files=no"));
+        String status = commandOutput(List.of("git", "status", "--porcelain", "--untracked-files=no"));
         return status.isEmpty() ? commit : commit + "-dirty";
     }
 
-    private static String git(List<String> command) {
+    private static String commandOutput(List<String> command) {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();

@@ -32,8 +32,11 @@ public final class ModelCatalog {
      * @param task the task to build each model for
      * @param variant the hyperparameter variant
      * @return one summary per provider, sorted by id
+     * @throws IllegalArgumentException when the engine cannot be loaded or {@code lra.device} names a GPU it does
+     *     not see
      */
     public List<ModelSummary> describe(TaskSpec task, String variant) {
+        Device device = context.device();
         List<ModelSummary> rows = new ArrayList<>();
         for (RegisteredProvider entry : context.registry().providers()) {
             String id = entry.provider().id();
@@ -43,7 +46,7 @@ public final class ModelCatalog {
             String note = missing.isEmpty() ? "" : context.engine() + " lacks " + String.join(", ", missing);
             try {
                 SequenceClassifier classifier = context.create(id, task, variant);
-                parameters = OptionalLong.of(countParameters(classifier, context.engine()));
+                parameters = OptionalLong.of(countParameters(classifier, context.engine(), device));
                 flops = classifier.forwardFlopsPerSample();
             } catch (RuntimeException e) {
                 note = note.isEmpty() ? "cannot be built: " + e.getMessage() : note + "; " + e.getMessage();
@@ -62,10 +65,11 @@ public final class ModelCatalog {
      *
      * @param classifier the classifier
      * @param engine the DJL engine name
+     * @param device the device the block is initialised on ({@code lra.device})
      * @return the number of trainable scalar parameters (constant buffers are not counted)
      */
-    public static long countParameters(SequenceClassifier classifier, String engine) {
-        try (Model model = Model.newInstance("count", Device.cpu(), engine)) {
+    public static long countParameters(SequenceClassifier classifier, String engine, Device device) {
+        try (Model model = Model.newInstance("count", device, engine)) {
             model.setBlock(classifier.block());
             classifier.block().initialize(model.getNDManager(), DataType.FLOAT32, classifier.task().inputShape(1));
             return ParameterCounts.trainable(classifier.block());

@@ -18,6 +18,9 @@ import java.util.List;
  * @param cores the cores available to the JVM
  * @param engineThreads the engine's intra-op thread setting ({@code ai.djl.pytorch.num_threads} or
  *     {@code OMP_NUM_THREADS}), or {@code default} (one per core)
+ * @param device the device the trial ran on ({@code lra.device} resolved): {@code cpu}, or the GPU with its model,
+ *     compute capability, memory and CUDA version where they could be read; null in results written before it was
+ *     recorded
  * @param data a description of the data source
  * @param startedAt when the trial (first) started, ISO-8601
  * @param plugins the jars the model came from (path, SHA-256, Implementation-Version); empty for a model on the
@@ -25,7 +28,7 @@ import java.util.List;
  */
 public record Provenance(String resolvedConfig, String gitCommit, String projectVersion, String djlVersion,
         String engine, String engineVersion, String jvm, String os, String cpu, int cores, String engineThreads,
-        String data,
+        String device, String data,
         String startedAt, List<PluginJar> plugins) {
 
     /** Normalises a missing plugin list (results written before it was recorded) to an empty one. */
@@ -51,6 +54,6 @@ public record Provenance(String resolvedConfig, String gitCommit, String project
      */
     public Provenance withPlugins(List<PluginJar> jars) {
         return new Provenance(resolvedConfig, gitCommit, projectVersion, djlVersion, engine, engineVersion, jvm, os,
-                cpu, cores, engineThreads, data, startedAt, jars);
+                cpu, cores, engineThreads, device, data, startedAt, jars);
     }
 }

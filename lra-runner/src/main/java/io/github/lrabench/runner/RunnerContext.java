@@ -11,19 +11,26 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What every runner command starts from: the providers found, the resolved configuration and the selected DJL
- * engine (already applied to this process).
+ * What every runner command starts from: the providers found, the resolved configuration, the selected DJL
+ * engine (already applied to this process) and the device ({@code lra.device}, resolved once, on first use, so that
+ * commands that train nothing do not load the engine).
  */
 public final class RunnerContext implements AutoCloseable {
 
     private final ModelRegistry registry;
     private final Config config;
     private final String engine;
+    private final boolean offline;
+    private final DeviceSetting deviceSetting;
+    private ai.djl.Device device;
 
-    private RunnerContext(ModelRegistry registry, Config config, String engine) {
+    private RunnerContext(ModelRegistry registry, Config config, String engine, boolean offline,
+            DeviceSetting deviceSetting) {
         this.registry = registry;
         this.config = config;
         this.engine = engine;
+        this.offline = offline;
+        this.deviceSetting = deviceSetting;
     }
 
     /**
@@ -39,8 +46,10 @@ public final class RunnerContext implements AutoCloseable {
         ModelRegistry registry = ModelRegistry.load(RunnerContext.class.getClassLoader(), pluginDirectory);
         try {
             Config config = ConfigLoader.load(registry.unresolvedReference(), configFile, overrides);
-            String engine = EngineSetup.apply(config.getString("lra.engine"), config.getBoolean("lra.offline"));
-            return new RunnerContext(registry, config, engine);
+            boolean offline = config.getBoolean("lra.offline");
+            String engine = EngineSetup.apply(config.getString("lra.engine"), offline);
+            DeviceSetting device = DeviceSetting.parse(config.getString(DeviceSetting.KEY));
+            return new RunnerContext(registry, config, engine, offline, device);
         } catch (RuntimeException e) {
             registry.close();
             throw e;
@@ -60,6 +69,37 @@ public final class RunnerContext implements AutoCloseable {
     /** Returns the canonical name of the selected DJL engine. */
     public String engine() {
         return engine;
+    }
+
+    /** Returns the device setting ({@code lra.device}) as configured, not yet resolved. */
+    public DeviceSetting deviceSetting() {
+        return deviceSetting;
+    }
+
+    /**
+     * Returns the device of the selected engine: {@code lra.device} resolved against the GPUs the engine sees, on
+     * the first call (which loads the engine).
+     *
+     * @return the device every model, array and manager of this run is placed on
+     * @throws IllegalArgumentException when the engine cannot be loaded (naming {@code lra.offline}) or a GPU is
+     *     asked for that it does not see (naming {@code lra.device})
+     */
+    public synchronized ai.djl.Device device() {
+        if (device == null) {
+            device = device(engine);
+        }
+        return device;
+    }
+
+    /**
+     * Resolves {@code lra.device} for one engine ({@code lra perf} measures several in one process).
+     *
+     * @param engineName a canonical engine name
+     * @return the device
+     * @throws IllegalArgumentException as {@link #device()}
+     */
+    public ai.djl.Device device(String engineName) {
+        return deviceSetting.resolve(EngineSetup.load(engineName, offline));
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.github.lrabench.runner;
 
-import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.Trainer;
@@ -21,7 +20,8 @@ import java.util.function.DoubleSupplier;
  * <p>It trains a separate copy of the model (same architecture, its own parameters and optimiser state) for
  * untimed warm-up steps and then timed steps (each phase bounded by a step count and a time, {@link
  * TrainingSettings.CalibrationSettings}), on the trial's own first batches; then it times inference on
- * the first sequences of the validation split and one checkpoint write, and extrapolates to a full pass. The
+ * the first sequences of the validation split and one checkpoint write, and extrapolates to a full pass. It runs
+ * on the trial's device ({@code lra.device}), so that it times the steps the trial will run. The
  * trial's model is built afterwards from the trial's seed, so the calibration changes nothing it computes.
  */
 final class ScheduleCalibrator {
@@ -54,7 +54,7 @@ final class ScheduleCalibrator {
         TaskSpec task = data.train().task();
         SequenceClassifier classifier = context.create(trial.model(), task, variant);
         StepSampler sampler = new StepSampler(trial.seed(), data.train().size(), settings.batchSize());
-        try (Model model = Model.newInstance(trial.model() + "-calibration", Device.cpu(), context.engine())) {
+        try (Model model = Model.newInstance(trial.model() + "-calibration", context.device(), context.engine())) {
             model.setBlock(classifier.block());
             classifier.block().initialize(model.getNDManager(), DataType.FLOAT32,
                     task.inputShape(settings.batchSize()));

@@ -1,6 +1,5 @@
 package io.github.lrabench.runner;
 
-import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -42,7 +41,7 @@ public final class TrainedModel implements AutoCloseable {
     /**
      * Loads the model of a completed trial.
      *
-     * @param context providers, configuration (for the input encoding) and engine
+     * @param context providers, configuration (for the input encoding), engine and device
      * @param trialDir the trial folder (holding model.conf and checkpoints/best)
      * @return the model
      * @throws IllegalArgumentException when the folder is not a completed trial or its checkpoint is damaged
@@ -50,7 +49,7 @@ public final class TrainedModel implements AutoCloseable {
     public static TrainedModel load(RunnerContext context, Path trialDir) {
         TrainedModelCard card = TrainedModelCard.read(trialDir);
         SequenceClassifier classifier = context.registry().get(card.model()).create(card.task(), card.modelConfig());
-        Model model = Model.newInstance(card.model(), Device.cpu(), context.engine());
+        Model model = Model.newInstance(card.model(), context.device(), context.engine());
         try {
             model.setBlock(classifier.block());
             classifier.block().initialize(model.getNDManager(), DataType.FLOAT32, card.task().inputShape(1));

@@ -2,8 +2,10 @@ package io.github.lrabench.runner;
 
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 
@@ -11,6 +13,11 @@ import ai.djl.training.Trainer;
  * One optimiser step of the shared loop: forward on a batch, loss, backward, optional global-norm clipping,
  * update. The trial's loop and the schedule's calibration both train through it, so the calibration times exactly
  * the work of a real step.
+ *
+ * <p>The batch is created in a sub-manager of the trainer's, so on the model's device. Inside the step one round
+ * trip to the host remains: the loss, the count of correct predictions and (with clipping) the squared gradient
+ * norm are computed on the device and read back together, as three floats, after the backward pass; the loss
+ * decides whether the step diverged (no update), the norm the clipping factor. Everything else stays on the device.
  */
 final class TrainingStep {
 
@@ -43,20 +50,26 @@ final class TrainingStep {
         try (NDManager batch = trainer.getManager().newSubManager()) {
             NDArray x = split.inputs(batch, indices);
             NDArray y = split.labels(batch, indices);
-            float loss;
-            long correct;
+            NDArray logits;
+            NDArray value;
             try (GradientCollector collector = trainer.newGradientCollector()) {
-                NDArray logits = trainer.forward(new NDList(x)).head();
-                NDArray value = trainer.getLoss().evaluate(new NDList(y), new NDList(logits));
-                loss = value.getFloat();
-                correct = Evaluation.countCorrect(logits, Evaluation.range(0, indices.length), y.toIntArray());
-                if (!Float.isFinite(loss)) {
-                    return new Outcome(loss, correct);
-                }
+                logits = trainer.forward(new NDList(x)).head();
+                value = trainer.getLoss().evaluate(new NDList(y), new NDList(logits));
                 collector.backward(value);
             }
+            NDList stats = new NDList(value.toType(DataType.FLOAT32, false).reshape(1),
+                    Evaluation.hits(logits, y).reshape(1));
             if (settings.clipGradients()) {
-                GradientClipping.clipGlobalNorm(model.getBlock().getParameters(), settings.clipNorm());
+                stats.add(GradientClipping.squaredNorm(model.getBlock().getParameters(), batch).reshape(1));
+            }
+            float[] read = NDArrays.concat(stats).toFloatArray();
+            float loss = read[0];
+            long correct = Math.round(read[1]);
+            if (!Float.isFinite(loss)) {
+                return new Outcome(loss, correct);
+            }
+            if (settings.clipGradients()) {
+                GradientClipping.scale(model.getBlock().getParameters(), Math.sqrt(read[2]), settings.clipNorm());
             }
             trainer.step();
             return new Outcome(loss, correct);

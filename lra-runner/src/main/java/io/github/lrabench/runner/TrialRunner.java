@@ -1,6 +1,5 @@
 package io.github.lrabench.runner;
 
-import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDList;
@@ -51,8 +50,11 @@ public final class TrialRunner {
      * @param stop checked before each step: when requested, a checkpoint of the current step is written and
      *     {@link StopRequest.StoppedException} thrown, with no result
      * @return the result
+     * @throws IllegalArgumentException when the engine cannot be loaded or {@code lra.device} names a GPU it does
+     *     not see: a setting to fix, not a failed trial
      */
     public RunResult run(TrialSpec trial, TrialData data, Path trialDir, TrialListener listener, StopRequest stop) {
+        context.device();
         resetPeakMemory();
         TrialSettingsResolver resolver = new TrialSettingsResolver(context.config());
         TrainingSettings settings = resolver.training(trial);
@@ -209,7 +211,7 @@ public final class TrialRunner {
             } catch (RuntimeException e) {
                 return failed("the model could not be built: " + e.getMessage(), null, null);
             }
-            try (Model model = Model.newInstance(trial.model(), Device.cpu(), context.engine())) {
+            try (Model model = Model.newInstance(trial.model(), context.device(), context.engine())) {
                 model.setBlock(classifier.block());
                 model.setProperty("lra.model", trial.model());
                 classifier.block().initialize(model.getNDManager(), DataType.FLOAT32,
@@ -410,8 +412,8 @@ public final class TrialRunner {
                     settings.budgetMinutes(), byBudget, schedule, trainSeconds > 0 ? samplesTrained / trainSeconds : 0,
                     MachineInfo.peakResidentBytes(), wallSeconds(), bestStep, bestValidation, testBest,
                     finalValidation, testFinal, List.copyOf(curve), provider.paperResult().orElse(null),
-                    MachineInfo.provenance(renderedConfig, context.engine(), data.description(), startedAt,
-                            gitCommit));
+                    MachineInfo.provenance(renderedConfig, context.engine(), context.device(), data.description(),
+                            startedAt, gitCommit));
         }
 
         private TrialState state() {

@@ -26,7 +26,8 @@ class ResultSchemaTest {
 
     static RunResult sample() {
         Provenance provenance = new Provenance("training { steps = 10 }", "0123abc", "0.1.0", "0.36.0", "PyTorch",
-                "2.7.1", "Vendor 17", "Linux 6 amd64", "Some CPU", 2, "default", "synthetic", "2026-01-01T00:00:00Z",
+                "2.7.1", "Vendor 17", "Linux 6 amd64", "Some CPU", 2, "default",
+                "gpu(0): NVIDIA A100-SXM4-40GB, compute capability 8.0, 39.4 GiB, CUDA 12.8", "synthetic", "2026-01-01T00:00:00Z",
                 List.of(new PluginJar("/opt/lra/plugins/fnet.jar", "ab12", "1.2.0", "/opt/lra/plugins")));
         return new RunResult(RunResult.SCHEMA_VERSION, new TrialSpec(3, "fnet", "scifar", "cpu", 1), "fourier",
                 "cpu", 1, RunResult.COMPLETED, "", List.of("stopped by the 60.0-minute budget at step 8 of 10"),

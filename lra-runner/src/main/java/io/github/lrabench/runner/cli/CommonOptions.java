@@ -9,7 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Options every command shares: plugin folder, config file, engine. */
+/** Options every command shares: plugin folder, config file, engine, device. */
 public final class CommonOptions {
 
     @Spec(Spec.Target.MIXEE)
@@ -25,11 +25,18 @@ public final class CommonOptions {
     @Option(names = "--engine", paramLabel = "NAME", description = "DJL engine: PyTorch or MXNet (key lra.engine)")
     String engine;
 
+    @Option(names = "--device", paramLabel = "D",
+            description = "cpu, gpu, gpu:N or auto (the first GPU the engine sees, else the CPU) (key lra.device)")
+    String device;
+
     /** Returns the command-line values as configuration overrides, keyed by full path. */
     Map<String, Object> overrides() {
         Map<String, Object> overrides = new LinkedHashMap<>();
         if (engine != null) {
             overrides.put("lra.engine", engine);
+        }
+        if (device != null) {
+            overrides.put("lra.device", device);
         }
         return overrides;
     }

@@ -20,28 +20,29 @@ final class CostProbe {
      * Runs the probe.
      *
      * @param engine the engine name
+     * @param device the device the arrays are placed on ({@code lra.device})
      * @param bandwidthMebibytes the size of each array of the bandwidth sum, MiB
      * @param dispatchOps ops per timed run of the dispatch loop
      * @param warmup untimed runs of each measurement
      * @param repeats timed runs of each measurement
      * @return the costs; {@code failed} with the reason when the engine cannot run them
      */
-    static EngineCosts measure(String engine, int bandwidthMebibytes, int dispatchOps, int warmup, int repeats) {
+    static EngineCosts measure(String engine, ai.djl.Device device, int bandwidthMebibytes, int dispatchOps, int warmup, int repeats) {
         try {
             Engine djl = Engine.getEngine(engine);
             long floats = (long) bandwidthMebibytes * 1024 * 1024 / Float.BYTES;
             double[] gigabytesPerSecond;
             double[] micros;
-            try (NDManager manager = djl.newBaseManager()) {
+            try (NDManager manager = djl.newBaseManager(device)) {
                 NDArray a = manager.randomUniform(-1f, 1f, new Shape(floats));
                 NDArray b = manager.randomUniform(-1f, 1f, new Shape(floats));
                 gigabytesPerSecond = TimedRuns.seconds(warmup, repeats,
-                        () -> TimedRuns.synchronizedSeconds(engine, () -> a.add(b).close()));
+                        () -> TimedRuns.synchronizedSeconds(engine, device, () -> a.add(b).close()));
                 NDArray weight = manager.ones(new Shape(1));
                 weight.setRequiresGradient(true);
                 micros = TimedRuns.seconds(warmup, repeats, () -> {
                     try (NDManager run = manager.newSubManager()) {
-                        return TimedRuns.synchronizedSeconds(engine, () -> {
+                        return TimedRuns.synchronizedSeconds(engine, device, () -> {
                             try (GradientCollector collector = djl.newGradientCollector()) {
                                 NDArray chain = run.ones(new Shape(1));
                                 for (int op = 0; op < dispatchOps; op++) {

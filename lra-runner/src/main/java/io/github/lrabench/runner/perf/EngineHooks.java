@@ -1,10 +1,13 @@
 package io.github.lrabench.runner.perf;
 
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import java.util.Optional;
 
 /**
  * What {@code lra perf} needs from an engine beyond DJL's common API: waiting for queued work (DJL MXNet runs ops
- * asynchronously; DJL PyTorch on a CPU does not) and counting the ops of a step (only DJL PyTorch exposes a
+ * asynchronously; DJL PyTorch on a CPU does not, on a GPU it does) and counting the ops of a step (only DJL PyTorch exposes a
  * profiler). Engine classes are touched only for their own engine.
  */
 final class EngineHooks {
@@ -15,10 +18,17 @@ final class EngineHooks {
      * Blocks until every op queued on the engine has finished, so that a timer stopped afterwards covers them.
      *
      * @param engine the engine name
+     * @param device the device the work runs on
      */
-    static void synchronize(String engine) {
+    static void synchronize(String engine, Device device) {
         if ("MXNet".equals(engine)) {
             MxNetSync.waitAll();
+        } else if (device.isGpu()) {
+            // DJL exposes no CUDA synchronize; a copy to the host on the device's (default) stream waits for every
+            // kernel queued on it before
+            try (NDManager manager = NDManager.newBaseManager(device, engine)) {
+                manager.zeros(new Shape(1)).toFloatArray();
+            }
         }
     }
 

@@ -17,24 +17,25 @@ final class MatmulProbe {
      * Runs the probe.
      *
      * @param engine the engine name
+     * @param device the device the arrays are placed on ({@code lra.device})
      * @param size n
      * @param warmup untimed products
      * @param repeats timed products
      * @return the result; {@code failed} with the reason when the engine cannot run it
      */
-    static MatmulResult measure(String engine, int size, int warmup, int repeats) {
+    static MatmulResult measure(String engine, ai.djl.Device device, int size, int warmup, int repeats) {
         String version = "";
         try {
             Engine djl = Engine.getEngine(engine);
             version = djl.getVersion();
             double flops = 2.0 * size * size * size;
             double[] gflops;
-            try (NDManager manager = djl.newBaseManager()) {
+            try (NDManager manager = djl.newBaseManager(device)) {
                 Shape shape = new Shape(size, size);
                 NDArray a = manager.randomUniform(-1f, 1f, shape);
                 NDArray b = manager.randomUniform(-1f, 1f, shape);
                 gflops = TimedRuns.seconds(warmup, repeats,
-                        () -> TimedRuns.synchronizedSeconds(engine, () -> a.matMul(b).close()));
+                        () -> TimedRuns.synchronizedSeconds(engine, device, () -> a.matMul(b).close()));
             }
             for (int i = 0; i < gflops.length; i++) {
                 gflops[i] = flops / gflops[i] / 1e9;

@@ -1,5 +1,6 @@
 package io.github.lrabench.runner.perf;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
@@ -12,7 +13,9 @@ import io.github.lrabench.runner.RunnerContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -30,6 +33,8 @@ public final class PerfRunner {
     private final RunnerContext context;
     private final PerfSettings settings;
     private final Consumer<String> progress;
+    /** Each engine's device ({@code lra.device} resolved for it), filled at the start of {@link #run}. */
+    private final Map<String, Device> devices = new HashMap<>();
 
     /**
      * Creates the runner.
@@ -51,24 +56,21 @@ public final class PerfRunner {
      * @param models the provider ids, or empty for every provider
      * @return the report
      * @throws IllegalArgumentException for an unknown protocol, profile or model (listing the valid ones)
-     * @throws IllegalStateException when an engine of the run cannot be loaded
+     * @throws IllegalArgumentException when an engine of the run cannot be loaded, or {@code lra.device} names a GPU
+     *     it does not see
      */
     public PerfReport run(String protocol, List<String> models) {
         TaskSpec task = context.task(protocol);
         String variant = context.variant(settings.profile());
         List<String> ids = selectModels(models);
         for (String engine : settings.engines()) {
-            try {
-                Engine.getEngine(engine);
-            } catch (RuntimeException | LinkageError e) {
-                throw new IllegalStateException("engine " + engine + " cannot be loaded: " + e.getMessage(), e);
-            }
+            devices.put(engine, context.device(engine));
         }
 
         List<MatmulResult> matmul = new ArrayList<>();
         for (String engine : settings.engines()) {
             progress.accept(String.format(Locale.ROOT, "matmul %d^3 fp32 on %s ...", settings.matmulSize(), engine));
-            matmul.add(MatmulProbe.measure(engine, settings.matmulSize(), settings.matmulWarmup(),
+            matmul.add(MatmulProbe.measure(engine, devices.get(engine), settings.matmulSize(), settings.matmulWarmup(),
                     settings.matmulRepeats()));
         }
         MatmulResult best = matmul.stream().filter(MatmulResult::ok)
@@ -77,7 +79,7 @@ public final class PerfRunner {
         List<EngineCosts> costs = new ArrayList<>();
         for (String engine : settings.engines()) {
             progress.accept(String.format(Locale.ROOT, "memory bandwidth and per-op cost on %s ...", engine));
-            costs.add(CostProbe.measure(engine, settings.bandwidthMebibytes(), settings.dispatchOps(),
+            costs.add(CostProbe.measure(engine, devices.get(engine), settings.bandwidthMebibytes(), settings.dispatchOps(),
                     settings.costWarmup(), settings.costRepeats()));
         }
 
@@ -196,7 +198,7 @@ public final class PerfRunner {
         Long flops = boxed(classifier.forwardFlopsPerSample());
         Long parameters = null;
         PeakMemory.reset();
-        try (StepBench bench = new StepBench(classifier, engine, batchSize, settings.seed())) {
+        try (StepBench bench = new StepBench(classifier, engine, devices.get(engine), batchSize, settings.seed())) {
             parameters = bench.parameters();
             Stats train = throughput(bench.trainSeconds(settings.warmup(), settings.repeats()), batchSize);
             Stats inference = throughput(bench.inferenceSeconds(settings.warmup(), settings.repeats()), batchSize);
@@ -249,7 +251,7 @@ public final class PerfRunner {
         }
         Long flops = boxed(classifier.forwardFlopsPerSample());
         PeakMemory.reset();
-        try (StepBench bench = new StepBench(classifier, engine, batchSize, settings.seed())) {
+        try (StepBench bench = new StepBench(classifier, engine, devices.get(engine), batchSize, settings.seed())) {
             double[] seconds = bench.trainSeconds(settings.lengthWarmup(), settings.lengthRepeats());
             double[] perSample = Arrays.stream(seconds).map(s -> s / batchSize).toArray();
             return new LengthPoint(id, engine, task.sequenceLength(), batchSize, PerfStatus.OK, "",
@@ -357,6 +359,8 @@ public final class PerfRunner {
 
     private List<String> notes(Double limit) {
         List<String> notes = new ArrayList<>();
+        notes.add("Devices (lra.device): " + String.join(", ", settings.engines().stream()
+                .map(engine -> engine + " on " + MachineInfo.describe(devices.get(engine))).toList()) + ".");
         notes.add("Inputs are synthetic (random tokens or features of the task's shape); timings exclude "
                 + settings.warmup() + " warm-up step(s) and are medians over " + settings.repeats()
                 + " timed step(s), with min-max.");

@@ -32,6 +32,7 @@ final class StepBench implements AutoCloseable {
     private static final int HOTTEST_OPS = 8;
 
     private final String engine;
+    private final Device device;
     private final SyntheticBatch batch;
     private final Model model;
     private final Trainer trainer;
@@ -42,14 +43,16 @@ final class StepBench implements AutoCloseable {
      *
      * @param classifier the classifier (not yet initialised)
      * @param engine the engine name
+     * @param device the device the model and its batches are placed on ({@code lra.device})
      * @param batchSize B
      * @param seed seed of the synthetic batch
      */
-    StepBench(SequenceClassifier classifier, String engine, int batchSize, long seed) {
+    StepBench(SequenceClassifier classifier, String engine, Device device, int batchSize, long seed) {
         this.engine = engine;
+        this.device = device;
         TaskSpec task = classifier.task();
         this.batch = new SyntheticBatch(task, batchSize, seed);
-        this.model = Model.newInstance("perf-" + classifier.id(), Device.cpu(), engine);
+        this.model = Model.newInstance("perf-" + classifier.id(), device, engine);
         try {
             model.setBlock(classifier.block());
             classifier.block().initialize(model.getNDManager(), DataType.FLOAT32, task.inputShape(batchSize));
@@ -91,7 +94,7 @@ final class StepBench implements AutoCloseable {
         return TimedRuns.seconds(warmup, repeats, () -> {
             try (NDManager step = trainer.getManager().newSubManager()) {
                 NDArray x = batch.inputs(step);
-                return TimedRuns.synchronizedSeconds(engine, () -> trainer.evaluate(new NDList(x)).head().close());
+                return TimedRuns.synchronizedSeconds(engine, device, () -> trainer.evaluate(new NDList(x)).head().close());
             }
         });
     }
@@ -117,12 +120,12 @@ final class StepBench implements AutoCloseable {
                 Runnable forward = () -> loss[0] = trainer.getLoss()
                         .evaluate(new NDList(y), new NDList(trainer.forward(new NDList(x)).head()));
                 forwardOps = tallied(counter, forward);
-                EngineHooks.synchronize(engine);
+                EngineHooks.synchronize(engine, device);
                 arrays = step.getManagedArrays().size() - before;
                 backwardOps = tallied(counter, () -> collector.backward(loss[0]));
             }
             Optional<OpTally> updateOps = tallied(counter, trainer::step);
-            EngineHooks.synchronize(engine);
+            EngineHooks.synchronize(engine, device);
             OpCounts counts = OpCounts.of(count(forwardOps), count(backwardOps), count(updateOps), arrays,
                     counter.map(OpCounter::method).orElse(unexposed));
             if (forwardOps.isEmpty() || backwardOps.isEmpty() || updateOps.isEmpty()) {
@@ -149,7 +152,7 @@ final class StepBench implements AutoCloseable {
         try (NDManager step = trainer.getManager().newSubManager()) {
             NDArray x = batch.inputs(step);
             NDArray y = batch.labels(step);
-            return TimedRuns.synchronizedSeconds(engine, () -> {
+            return TimedRuns.synchronizedSeconds(engine, device, () -> {
                 try (GradientCollector collector = trainer.newGradientCollector()) {
                     NDArray logits = trainer.forward(new NDList(x)).head();
                     NDArray loss = trainer.getLoss().evaluate(new NDList(y), new NDList(logits));

@@ -30,14 +30,15 @@ final class TimedRuns {
      * Times work with the engine's queue drained before and after it ({@link EngineHooks#synchronize}).
      *
      * @param engine the engine name
+     * @param device the device the work runs on
      * @param work the work
      * @return its duration in seconds
      */
-    static double synchronizedSeconds(String engine, Runnable work) {
-        EngineHooks.synchronize(engine);
+    static double synchronizedSeconds(String engine, ai.djl.Device device, Runnable work) {
+        EngineHooks.synchronize(engine, device);
         long start = System.nanoTime();
         work.run();
-        EngineHooks.synchronize(engine);
+        EngineHooks.synchronize(engine, device);
         return (System.nanoTime() - start) / 1e9;
     }
 }
