@@ -49,6 +49,35 @@ public final class EngineSetup {
     }
 
     /**
+     * Sets the PyTorch engine's intra-op and inter-op thread counts ({@code ai.djl.pytorch.num_threads},
+     * {@code ai.djl.pytorch.num_interop_threads}) from {@code lra.engine-threads}, before the engine loads; a value
+     * the user set as a system property wins. MXNet reads only the {@code OMP_NUM_THREADS} environment variable.
+     *
+     * @param setting {@code auto} (the engine's default: one thread per core) or a positive count
+     * @throws IllegalArgumentException naming the key when the value is neither
+     */
+    public static void applyThreads(String setting) {
+        if ("auto".equalsIgnoreCase(setting.trim())) {
+            return;
+        }
+        int threads;
+        try {
+            threads = Integer.parseInt(setting.trim());
+        } catch (NumberFormatException e) {
+            threads = 0;
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("lra.engine-threads must be auto or a positive count but was '"
+                    + setting + "'");
+        }
+        for (String key : List.of("ai.djl.pytorch.num_threads", "ai.djl.pytorch.num_interop_threads")) {
+            if (System.getProperty(key) == null) {
+                System.setProperty(key, Integer.toString(threads));
+            }
+        }
+    }
+
+    /**
      * Loads an engine (its native library), turning a failure into one clear message: with {@code lra.offline =
      * true} DJL may not download, which a runner that bundles no native library for the engine (the GPU build)
      * needs on a machine whose DJL cache does not hold them yet.

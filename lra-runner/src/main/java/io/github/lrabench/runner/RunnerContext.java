@@ -48,6 +48,7 @@ public final class RunnerContext implements AutoCloseable {
             Config config = ConfigLoader.load(registry.unresolvedReference(), configFile, overrides);
             boolean offline = config.getBoolean("lra.offline");
             String engine = EngineSetup.apply(config.getString("lra.engine"), offline);
+            EngineSetup.applyThreads(config.getString("lra.engine-threads"));
             DeviceSetting device = DeviceSetting.parse(config.getString(DeviceSetting.KEY));
             return new RunnerContext(registry, config, engine, offline, device);
         } catch (RuntimeException e) {
