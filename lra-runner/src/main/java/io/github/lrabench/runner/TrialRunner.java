@@ -199,7 +199,8 @@ public final class TrialRunner {
                 schedule = schedule(checkpoints);
                 lastEvalSeconds = schedule.calibration() == null ? 0 : schedule.calibration().evalSeconds();
             } catch (RuntimeException e) {
-                return failed("the schedule could not be sized from the budget: " + e.getMessage(), null, null);
+                return failed("the schedule could not be sized from the budget: " + e.getMessage()
+                        + FailureLog.write(trialDir, e), null, null);
             }
             SequenceClassifier classifier;
             try {
@@ -209,7 +210,8 @@ public final class TrialRunner {
                 flops = classifier.forwardFlopsPerSample().isPresent()
                         ? classifier.forwardFlopsPerSample().getAsLong() : null;
             } catch (RuntimeException e) {
-                return failed("the model could not be built: " + e.getMessage(), null, null);
+                return failed("the model could not be built: " + e.getMessage() + FailureLog.write(trialDir, e),
+                        null, null);
             }
             try (Model model = Model.newInstance(trial.model(), context.device(), context.engine())) {
                 model.setBlock(classifier.block());
@@ -239,7 +241,8 @@ public final class TrialRunner {
             } catch (StopRequest.StoppedException e) {
                 throw e;
             } catch (RuntimeException e) {
-                return failed("training failed: " + e, null, null);
+                return failed((FailureLog.isInternal(e) ? "internal error of the runner (please report it): "
+                        : "training failed: ") + e + FailureLog.write(trialDir, e), null, null);
             }
         }
 

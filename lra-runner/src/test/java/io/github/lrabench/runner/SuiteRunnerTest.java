@@ -117,6 +117,18 @@ class SuiteRunnerTest {
     }
 
     @Test
+    void aTrialThatFailsInTheEngineKeepsItsStackTraceInTheTrialFolder() throws Exception {
+        try (LraBench bench = bench(Map.of("lra.models.test-mean-pool.nan-logits", "engine-error-in-training"))) {
+            RunResult result = run(bench, request(List.of("test-mean-pool"), 1), TrialListener.NONE).get(0);
+            assertThat(result.status()).isEqualTo(RunResult.FAILED);
+            Path log = temp.resolve("out/lra-image/test-mean-pool/seed-0/" + FailureLog.FILE);
+            assertThat(result.failureReason()).startsWith("training failed: ").contains("(stack trace: " + log + ")")
+                    .doesNotContain("internal error");
+            assertThat(log).content().contains("at ai.djl.").contains("TrainingStep.run");
+        }
+    }
+
+    @Test
     void nanLossStopsTheTrialAsFailedWithItsReason() {
         try (LraBench bench = bench(Map.of("lra.models.test-mean-pool.nan-logits", "training"))) {
             RunResult result = run(bench, request(List.of("test-mean-pool"), 1), TrialListener.NONE).get(0);

@@ -43,7 +43,7 @@ public class TestOnlyProvider implements SequenceClassifierProvider {
             throw new IllegalStateException("asked to fail (lra.models." + id() + ".fail-at-create)");
         }
         String nan = config.getString("nan-logits");
-        if (!java.util.List.of("never", "always", "training").contains(nan)) {
+        if (!java.util.List.of("never", "always", "training", "engine-error-in-training").contains(nan)) {
             throw new IllegalArgumentException("lra.models." + id() + ".nan-logits must be never, always or training"
                     + " but was " + nan);
         }
@@ -62,7 +62,7 @@ public class TestOnlyProvider implements SequenceClassifierProvider {
             });
         }
         if (!"never".equals(nan)) {
-            block.add(new NanLogits("training".equals(nan)));
+            block.add(new NanLogits(!"always".equals(nan), "engine-error-in-training".equals(nan)));
         }
         long flops = 2L * task.sequenceLength() * task.channels() * hidden + 2L * hidden * task.numClasses();
         BasicSequenceClassifier classifier = new BasicSequenceClassifier(id(), task, block, OptionalLong.of(flops));
@@ -108,18 +108,27 @@ public class TestOnlyProvider implements SequenceClassifierProvider {
         }
     }
 
-    /** Turns the logits into NaN: always, or only in training mode (so that only the loss diverges). */
+    /**
+     * Turns the logits into NaN, always or only in training mode (so that only the loss diverges); or, in training
+     * mode, asks the engine for an impossible reshape (an error thrown by the engine, not by the runner).
+     */
     private static final class NanLogits extends ai.djl.nn.AbstractBlock {
         private final boolean onlyInTraining;
+        private final boolean engineError;
 
-        NanLogits(boolean onlyInTraining) {
+        NanLogits(boolean onlyInTraining, boolean engineError) {
             this.onlyInTraining = onlyInTraining;
+            this.engineError = engineError;
         }
 
         @Override
         protected NDList forwardInternal(ai.djl.training.ParameterStore parameterStore, NDList inputs,
                 boolean training, ai.djl.util.PairList<String, Object> params) {
-            return training || !onlyInTraining ? new NDList(inputs.head().mul(Float.NaN)) : inputs;
+            if (onlyInTraining && !training) {
+                return inputs;
+            }
+            return engineError ? new NDList(inputs.head().reshape(7, -1, 13))
+                    : new NDList(inputs.head().mul(Float.NaN));
         }
 
         @Override
