@@ -33,12 +33,14 @@ import java.util.OptionalDouble;
  * @param maxEpochs with a budget schedule: an upper bound on the epochs trained (cheap models stop early), or
  *     empty for none
  * @param calibration with a budget schedule: how the step and evaluation costs are measured
+ * @param microBatchSize train each batch in slices of this many sequences whose gradients add up (0: the whole
+ *     batch at once)
  */
 public record TrainingSettings(String optimizer, double learningRate, double finalLearningRate, double beta1,
         double beta2, double epsilon, double weightDecay, int warmupSteps, int steps, int batchSize,
         int evalBatchSize, int evalEvery, boolean clipGradients, double clipNorm, double budgetMinutes,
         ScheduleMode schedule, int evaluations, double warmupFraction, OptionalDouble maxEpochs,
-        CalibrationSettings calibration) {
+        CalibrationSettings calibration, int microBatchSize) {
 
     /** How a trial's schedule (steps, evaluation cadence, warmup) is fixed. */
     public enum ScheduleMode {
@@ -108,7 +110,8 @@ public record TrainingSettings(String optimizer, double learningRate, double fin
                 new CalibrationSettings(training.getInt("calibration.warmup-steps"),
                         training.getDouble("calibration.warmup-seconds"), training.getInt("calibration.steps"),
                         training.getDouble("calibration.min-seconds"), training.getDouble("calibration.max-seconds"),
-                        training.getInt("calibration.eval-samples")));
+                        training.getInt("calibration.eval-samples")),
+                training.getInt("micro-batch-size"));
         if (!List.of("adam", "adamw").contains(settings.optimizer)) {
             problems.add(path + ".optimizer must be adam or adamw but was " + settings.optimizer);
         }
@@ -127,6 +130,10 @@ public record TrainingSettings(String optimizer, double learningRate, double fin
         positive(problems, path + ".gradient-clipping.max-norm", settings.clipNorm);
         positive(problems, path + ".budget-minutes", settings.budgetMinutes);
         positive(problems, path + ".evaluations", settings.evaluations);
+        if (settings.microBatchSize < 0) {
+            problems.add(path + ".micro-batch-size must be >= 0 (0: the whole batch) but was "
+                    + settings.microBatchSize);
+        }
         if (settings.warmupFraction < 0 || settings.warmupFraction >= 1) {
             problems.add(path + ".warmup-fraction must lie in [0, 1) but was " + settings.warmupFraction);
         }

@@ -18,6 +18,10 @@ import ai.djl.training.Trainer;
  * trip to the host remains: the loss, the count of correct predictions and (with clipping) the squared gradient
  * norm are computed on the device and read back together, as three floats, after the backward pass; the loss
  * decides whether the step diverged (no update), the norm the clipping factor. Everything else stays on the device.
+ *
+ * <p>With {@code training.micro-batch-size} smaller than the batch, the batch is trained in slices whose gradients
+ * add up, each slice's loss weighted by its share of the batch: the same gradient as the whole batch for models
+ * whose samples do not interact (no batch statistics), from activations that fit the caches.
  */
 final class TrainingStep {
 
@@ -48,17 +52,26 @@ final class TrainingStep {
     static Outcome run(Model model, Trainer trainer, LabeledSequences split, int[] indices,
             TrainingSettings settings) {
         try (NDManager batch = trainer.getManager().newSubManager()) {
-            NDArray x = split.inputs(batch, indices);
-            NDArray y = split.labels(batch, indices);
-            NDArray logits;
-            NDArray value;
+            int micro = settings.microBatchSize() > 0 ? Math.min(settings.microBatchSize(), indices.length)
+                    : indices.length;
+            NDArray value = null;
+            NDArray hits = null;
             try (GradientCollector collector = trainer.newGradientCollector()) {
-                logits = trainer.forward(new NDList(x)).head();
-                value = trainer.getLoss().evaluate(new NDList(y), new NDList(logits));
-                collector.backward(value);
+                for (int from = 0; from < indices.length; from += micro) {
+                    int[] part = java.util.Arrays.copyOfRange(indices, from, Math.min(indices.length, from + micro));
+                    NDArray y = split.labels(batch, part);
+                    NDArray logits = trainer.forward(new NDList(split.inputs(batch, part))).head();
+                    NDArray partLoss = trainer.getLoss().evaluate(new NDList(y), new NDList(logits));
+                    // the batch's mean loss is the micro-batches' means weighted by their share of the batch
+                    NDArray weighted = part.length == indices.length ? partLoss
+                            : io.github.lrabench.api.BatchOps.scale(partLoss, (float) part.length / indices.length);
+                    collector.backward(weighted);
+                    NDArray partHits = Evaluation.hits(logits, y);
+                    value = value == null ? weighted.stopGradient() : value.add(weighted.stopGradient());
+                    hits = hits == null ? partHits : hits.add(partHits);
+                }
             }
-            NDList stats = new NDList(value.toType(DataType.FLOAT32, false).reshape(1),
-                    Evaluation.hits(logits, y).reshape(1));
+            NDList stats = new NDList(value.toType(DataType.FLOAT32, false).reshape(1), hits.reshape(1));
             if (settings.clipGradients()) {
                 stats.add(GradientClipping.squaredNorm(model.getBlock().getParameters(), batch).reshape(1));
             }

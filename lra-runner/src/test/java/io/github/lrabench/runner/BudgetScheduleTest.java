@@ -62,7 +62,7 @@ class BudgetScheduleTest {
                 + " gradient-clipping { enabled = false, max-norm = 1 }, budget-minutes = " + budgetMinutes
                 + ", schedule = budget, evaluations = " + evaluations + ", warmup-fraction = 0.1,"
                 + " max-epochs = " + maxEpochs + ", calibration { warmup-steps = 1, warmup-seconds = 0, steps = 2,"
-                + " min-seconds = 0, max-seconds = 1, eval-samples = 8 }"),
+                + " min-seconds = 0, max-seconds = 1, eval-samples = 8 }, micro-batch-size = 0"),
                 "training");
     }
 

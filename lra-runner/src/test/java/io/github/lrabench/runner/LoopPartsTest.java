@@ -92,13 +92,14 @@ class LoopPartsTest {
                 eval-batch-size = 8, eval-every = 5, gradient-clipping { enabled = true, max-norm = 1 },
                 budget-minutes = 1, schedule = weekly, evaluations = 0, warmup-fraction = 1, max-epochs = null,
                 calibration { warmup-steps = 1, warmup-seconds = 0, steps = 2, min-seconds = 5, max-seconds = 1,
-                eval-samples = 8 }
+                eval-samples = 8 }, micro-batch-size = -2
                 """);
         assertThatThrownBy(() -> TrainingSettings.from(block, "training"))
                 .hasMessageContaining("training.schedule must be budget or steps but was weekly")
                 .hasMessageContaining("training.evaluations must be > 0")
                 .hasMessageContaining("training.warmup-fraction must lie in [0, 1)")
                 .hasMessageContaining("training.calibration.max-seconds must be >= min-seconds")
+                .hasMessageContaining("training.micro-batch-size must be >= 0")
                 .hasMessageContaining("training.optimizer must be adam or adamw but was sgd")
                 .hasMessageContaining("training.learning-rate must be > 0")
                 .hasMessageContaining("training.warmup-steps must be >= 0")

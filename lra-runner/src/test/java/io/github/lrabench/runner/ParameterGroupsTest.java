@@ -45,7 +45,7 @@ class ParameterGroupsTest {
                 + " eval-every = 5, gradient-clipping { enabled = false, max-norm = 1 }, budget-minutes = 1,"
                 + " schedule = steps, evaluations = 2, warmup-fraction = 0.1, max-epochs = null,"
                 + " calibration { warmup-steps = 1, warmup-seconds = 0, steps = 2, min-seconds = 0, max-seconds = 1,"
-                + " eval-samples = 8 }"), "training");
+                + " eval-samples = 8 }, micro-batch-size = 0"), "training");
     }
 
     @Test

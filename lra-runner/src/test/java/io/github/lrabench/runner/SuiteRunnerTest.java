@@ -218,6 +218,32 @@ class SuiteRunnerTest {
     }
 
     @Test
+    void microBatchesGiveTheLossesOfTheWholeBatch() {
+        Map<Integer, List<Double>> losses = new java.util.TreeMap<>();
+        for (int micro : new int[] {0, 5}) {
+            List<Double> stepLosses = new java.util.ArrayList<>();
+            try (LraBench bench = bench(Map.of("lra.profiles.smoke.training.micro-batch-size", micro))) {
+                run(bench, new SuiteRequest(List.of("lra-image"), "smoke", List.of("test-mean-pool"), 0, 1,
+                        temp.resolve("micro-" + micro), OptionalInt.empty()), new TrialListener() {
+                            @Override
+                            public void stepped(int step, double loss, double accuracy, double samplesPerSecond) {
+                                stepLosses.add(loss);
+                            }
+                        });
+            }
+            losses.put(micro, stepLosses);
+        }
+        // batches of 16 in slices of 5, 5, 5 and 1: the same gradients, so the same parameters and losses each step
+        assertThat(losses.get(5)).hasSize(12);
+        for (int i = 0; i < 12; i++) {
+            assertThat(losses.get(5).get(i)).as("step " + (i + 1)).isCloseTo(losses.get(0).get(i),
+                    org.assertj.core.api.Assertions.within(1e-4));
+        }
+        assertThat(losses.get(0).get(11)).as("the loss moved, so the comparison means something")
+                .isNotCloseTo(losses.get(0).get(0), org.assertj.core.api.Assertions.within(1e-3));
+    }
+
+    @Test
     void aStopRequestCheckpointsTheCurrentStepAndTheResumeContinuesTheSameRun() throws Exception {
         SuiteRequest straight = new SuiteRequest(List.of("lra-image"), "smoke", List.of("test-mean-pool"), 0, 1,
                 temp.resolve("straight"), OptionalInt.empty());
