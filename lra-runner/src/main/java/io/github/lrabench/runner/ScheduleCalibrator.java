@@ -71,14 +71,31 @@ final class ScheduleCalibrator {
                 while (step < calibration.warmupSteps() || seconds(warmupStart) < calibration.warmupSeconds()) {
                     TrainingStep.run(model, trainer, data.train(), sampler.batch(step++), settings);
                 }
-                long t0 = System.nanoTime();
-                timedSteps = 0;
-                while (timedSteps == 0 || seconds(t0) < calibration.minSeconds()
-                        || (timedSteps < calibration.steps() && seconds(t0) < calibration.maxSeconds())) {
-                    TrainingStep.run(model, trainer, data.train(), sampler.batch(step++), settings);
-                    timedSteps++;
-                }
-                stepSeconds = seconds(t0) / timedSteps;
+                // windows of at least `steps` steps and min-seconds each, until two in a row agree within 10%
+                // (the first steps of a fresh process run slower while the JIT and the allocator settle) or
+                // max-seconds of timing have passed; the last window is the measurement
+                long started = System.nanoTime();
+                double previous = Double.NaN;
+                double current;
+                int windowSteps;
+                do {
+                    long t0 = System.nanoTime();
+                    windowSteps = 0;
+                    while (windowSteps == 0 || seconds(t0) < calibration.minSeconds()
+                            || (windowSteps < calibration.steps() && seconds(t0) < calibration.maxSeconds())) {
+                        TrainingStep.run(model, trainer, data.train(), sampler.batch(step++), settings);
+                        windowSteps++;
+                    }
+                    double perStep = seconds(t0) / windowSteps;
+                    current = perStep;
+                    boolean settled = !Double.isNaN(previous) && Math.abs(perStep - previous) <= 0.1 * previous;
+                    previous = perStep;
+                    if (settled) {
+                        break;
+                    }
+                } while (seconds(started) < calibration.maxSeconds());
+                timedSteps = windowSteps;
+                stepSeconds = current;
             }
             int batch = settings.evalBatchSize();
             int validation = data.validation().size();

@@ -69,7 +69,8 @@ public record TrainingSettings(String optimizer, double learningRate, double fin
      * @param warmupSeconds ... and for at least this long
      * @param steps training steps timed, at least...
      * @param minSeconds ... and for at least this long...
-     * @param maxSeconds ... but no longer than this once {@code minSeconds} have passed (at least one step is timed)
+     * @param maxSeconds ... but no longer than this once {@code minSeconds} have passed (at least one step is timed);
+     *     timing windows repeat until two agree within 10% or this much time has passed
      * @param evalSamples validation sequences of the timed evaluation pass (the full pass is extrapolated)
      */
     public record CalibrationSettings(int warmupSteps, double warmupSeconds, int steps, double minSeconds,

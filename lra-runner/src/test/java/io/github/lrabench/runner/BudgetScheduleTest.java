@@ -36,8 +36,8 @@ class BudgetScheduleTest {
         settings.put("lra.profiles.smoke.training.calibration.warmup-steps", 2);
         settings.put("lra.profiles.smoke.training.calibration.steps", 10);
         settings.put("lra.profiles.smoke.training.calibration.warmup-seconds", 1);
-        settings.put("lra.profiles.smoke.training.calibration.min-seconds", 3);
-        settings.put("lra.profiles.smoke.training.calibration.max-seconds", 3);
+        settings.put("lra.profiles.smoke.training.calibration.min-seconds", 2);
+        settings.put("lra.profiles.smoke.training.calibration.max-seconds", 6);
         settings.put("lra.profiles.smoke.training.calibration.eval-samples", 16);
         return settings;
     }
