@@ -19,6 +19,7 @@ public final class ConsoleProgress implements TrialListener {
     private TrialSpec trial;
     private long lastLine;
     private String lastValidation = "-";
+    private int keptTrials;
 
     /**
      * Creates the listener.
@@ -83,8 +84,14 @@ public final class ConsoleProgress implements TrialListener {
         err.println("warning: #" + trial.index() + " " + trial.model() + ": " + message);
     }
 
+    /** Returns how many trials were kept from an earlier run instead of trained. */
+    public int keptTrials() {
+        return keptTrials;
+    }
+
     @Override
     public void kept(TrialSpec trial, RunResult result, java.nio.file.Path trialDir) {
+        keptTrials++;
         err.printf(Locale.ROOT, "kept #%d %s %s seed %d: %s holds its result from %s (%s); --fresh retrains it%n",
                 trial.index(), trial.model(), trial.protocol(), trial.seed(), trialDir,
                 result.provenance() == null ? "an earlier run" : result.provenance().startedAt(),

@@ -59,43 +59,11 @@ public final class BenchCommand implements Callable<Integer> {
                 return 0;
             }
             ConsoleProgress progress = ConsoleProgress.forThisProcess();
-            List<TrialSpec> kept = new java.util.ArrayList<>();
-            List<RunResult> results = bench.run(request, bench.dataSource(suite.data.path()),
-                    new io.github.lrabench.runner.TrialListener() {
-                        @Override
-                        public void started(TrialSpec trial, int fromStep, int totalSteps) {
-                            progress.started(trial, fromStep, totalSteps);
-                        }
-
-                        @Override
-                        public void stepped(int step, double loss, double accuracy, double samplesPerSecond) {
-                            progress.stepped(step, loss, accuracy, samplesPerSecond);
-                        }
-
-                        @Override
-                        public void evaluated(io.github.lrabench.runner.EvalPoint point) {
-                            progress.evaluated(point);
-                        }
-
-                        @Override
-                        public void finished(RunResult result) {
-                            progress.finished(result);
-                        }
-
-                        @Override
-                        public void warning(TrialSpec trial, String message) {
-                            progress.warning(trial, message);
-                        }
-
-                        @Override
-                        public void kept(TrialSpec trial, RunResult result, java.nio.file.Path trialDir) {
-                            kept.add(trial);
-                            progress.kept(trial, result, trialDir);
-                        }
-                    });
+            List<RunResult> results = bench.run(request, bench.dataSource(suite.data.path()), progress);
             long failed = results.stream().filter(r -> !r.isCompleted()).count();
+            int kept = progress.keptTrials();
             out.printf(Locale.ROOT, "%d trial(s), %d failed%s; summary: %s%n", results.size(), failed,
-                    kept.isEmpty() ? "" : ", " + kept.size() + " kept from an earlier run in this folder (--fresh"
+                    kept == 0 ? "" : ", " + kept + " kept from an earlier run in this folder (--fresh"
                             + " retrains them)", request.outputDir().resolve("summary.md"));
             out.flush();
             return failed == 0 ? 0 : 1;
