@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigResolveOptions;
 import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ import java.util.Set;
  * the union of the reference's entries of that map. The {@code training} and {@code data} blocks of a protocol, a
  * profile, and a profile's per-protocol and per-model blocks ({@code lra.profiles.<x>.protocols.<p>}, {@code
  * lra.profiles.<x>.models.<id>}) each share one set of keys: the union of all of them (a profile may override any
- * protocol key).
+ * protocol key). A profile's per-model block may also name that model's {@code variant}.
  */
 final class ConfigKeyCheck {
 
@@ -30,6 +31,9 @@ final class ConfigKeyCheck {
 
     /** A profile's per-model and per-protocol entries: each holds a training and a data block. */
     private static final Set<String> OVERLAY_ENTRIES = Set.of("lra.profiles.*.models.*", "lra.profiles.*.protocols.*");
+
+    /** A profile's per-model entry, which may also name the model's own variant. */
+    private static final String PER_MODEL_ENTRY = "lra.profiles.*.models.*";
 
     private static final List<String> OVERLAYS = List.of(
             "lra.protocols.*", "lra.profiles.*", "lra.profiles.*.models.*", "lra.profiles.*.protocols.*");
@@ -76,9 +80,11 @@ final class ConfigKeyCheck {
             } else if (DATA_BLOCKS.contains(childPattern)) {
                 template = union(DATA_BLOCKS);
             } else if (OVERLAY_ENTRIES.contains(childPattern)) {
-                template = com.typesafe.config.ConfigFactory.empty().root()
+                ConfigObject entryKeys = com.typesafe.config.ConfigFactory.empty().root()
                         .withValue("training", union(TRAINING_BLOCKS))
                         .withValue("data", union(DATA_BLOCKS));
+                template = childPattern.equals(PER_MODEL_ENTRY)
+                        ? entryKeys.withValue("variant", ConfigValueFactory.fromAnyRef("cpu")) : entryKeys;
             } else if (OPEN_MAPS.contains(childPattern)) {
                 template = union(List.of(childPattern));
             } else if (open) {

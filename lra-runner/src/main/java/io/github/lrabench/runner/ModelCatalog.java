@@ -30,12 +30,13 @@ public final class ModelCatalog {
      * Describes every provider.
      *
      * @param task the task to build each model for
-     * @param variant the hyperparameter variant
+     * @param profile the profile whose variant each model is built in ({@link RunnerContext#variant(String,
+     *     String)}); a model whose variant differs from the profile's says so in its note
      * @return one summary per provider, sorted by id
      * @throws IllegalArgumentException when the engine cannot be loaded or {@code lra.device} names a GPU it does
      *     not see
      */
-    public List<ModelSummary> describe(TaskSpec task, String variant) {
+    public List<ModelSummary> describe(TaskSpec task, String profile) {
         Device device = context.device();
         List<ModelSummary> rows = new ArrayList<>();
         for (RegisteredProvider entry : context.registry().providers()) {
@@ -44,6 +45,10 @@ public final class ModelCatalog {
             OptionalLong parameters = OptionalLong.empty();
             OptionalLong flops = OptionalLong.empty();
             String note = missing.isEmpty() ? "" : context.engine() + " lacks " + String.join(", ", missing);
+            String variant = context.variant(profile, id);
+            if (!variant.equals(context.variant(profile))) {
+                note = note.isEmpty() ? "variant " + variant : "variant " + variant + "; " + note;
+            }
             try {
                 SequenceClassifier classifier = context.create(id, task, variant);
                 parameters = OptionalLong.of(countParameters(classifier, context.engine(), device));

@@ -133,6 +133,34 @@ public final class RunnerContext implements AutoCloseable {
     }
 
     /**
+     * Returns the variant a profile selects for one model: {@code lra.profiles.<profile>.models.<model>.variant}
+     * where the profile names one for that model, else the profile's own {@code variant}.
+     *
+     * @param profile the profile name
+     * @param model the provider id
+     * @return the variant name
+     * @throws IllegalArgumentException listing the valid profiles when the profile is unknown, or naming the key and
+     *     the model's variants when the profile names one the model does not have
+     */
+    public String variant(String profile, String model) {
+        Config block = profile(profile);
+        String path = com.typesafe.config.ConfigUtil.joinPath("models", model, "variant");
+        if (!block.hasPath(path)) {
+            return block.getString("variant");
+        }
+        String variant = block.getString(path);
+        String variants = com.typesafe.config.ConfigUtil.joinPath("lra", "models", model, "variants");
+        java.util.Set<String> known = config.hasPath(variants)
+                ? new java.util.TreeSet<>(config.getConfig(variants).root().keySet()) : java.util.Set.of();
+        if (!known.contains(variant)) {
+            throw new IllegalArgumentException("lra.profiles." + profile + "." + path + " = " + variant + ": model '"
+                    + model + "' has no variant '" + variant + "' (its variants: "
+                    + (known.isEmpty() ? "none" : String.join(", ", known)) + ")");
+        }
+        return variant;
+    }
+
+    /**
      * Returns a profile's block {@code lra.profiles.<profile>}.
      *
      * @param profile the profile name

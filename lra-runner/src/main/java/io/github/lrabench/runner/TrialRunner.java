@@ -58,7 +58,7 @@ public final class TrialRunner {
         resetPeakMemory();
         TrialSettingsResolver resolver = new TrialSettingsResolver(context.config());
         TrainingSettings settings = resolver.training(trial);
-        String variant = context.variant(trial.profile());
+        String variant = context.variant(trial.profile(), trial.model());
         SequenceClassifierProvider provider = context.registry().get(trial.model());
         Attempt attempt = new Attempt(trial, provider, variant, settings, resolver.protocolVersion(trial.protocol()),
                 data, renderConfig(trial, resolver, resolver.block("training", trial)), resumeKey(trial), stop);
@@ -134,7 +134,7 @@ public final class TrialRunner {
         return "training " + training.root().render(options) + "\n"
                 + "data " + resolver.block("data", trial).root().render(options) + "\n"
                 + "model " + io.github.lrabench.api.ModelConfigs
-                        .forVariant(context.config(), trial.model(), context.variant(trial.profile()))
+                        .forVariant(context.config(), trial.model(), context.variant(trial.profile(), trial.model()))
                         .root().render(options) + "\n"
                 + "engine = " + context.engine() + "\n";
     }

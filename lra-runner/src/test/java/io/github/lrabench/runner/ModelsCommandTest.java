@@ -2,6 +2,7 @@ package io.github.lrabench.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.typesafe.config.ConfigFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -25,6 +26,39 @@ class ModelsCommandTest {
         long expected = 3 * 16 + 16 + 1024 * 16 + 16 * 10 + 10;
         assertThat(run.out()).containsPattern("test-mean-pool\\s+test\\s+" + String.format("%,d", expected));
         assertThat(run.out()).contains("50.00% (test task)").contains("yes");
+    }
+
+    @Test
+    void aProfileCanSelectItsOwnVariantForOneModel() {
+        System.setProperty("lra.profiles.cpu.models.test-mean-pool.variant", "paper");
+        ConfigFactory.invalidateCaches();
+        try {
+            CliRun run = CliRun.of("models", "--protocol", "scifar", "--profile", "cpu");
+            assertThat(run.err()).isEmpty();
+            assertThat(run.status()).isZero();
+            // hidden=32 (the paper variant, for this model only): projection 3*32+32, positions 1024*32, head 32*10+10
+            long paper = 3 * 32 + 32 + 1024 * 32 + 32 * 10 + 10;
+            assertThat(run.out()).contains("profile cpu (variant cpu)")
+                    .containsPattern("test-mean-pool\\s+test\\s+" + String.format("%,d", paper) + ".*variant paper");
+            assertThat(run.out()).doesNotContainPattern("test-second.*variant paper");
+        } finally {
+            System.clearProperty("lra.profiles.cpu.models.test-mean-pool.variant");
+            ConfigFactory.invalidateCaches();
+        }
+    }
+
+    @Test
+    void aVariantTheModelDoesNotHaveIsNamedWithTheOnesItHas() {
+        System.setProperty("lra.profiles.cpu.models.test-mean-pool.variant", "papr");
+        ConfigFactory.invalidateCaches();
+        try {
+            CliRun run = CliRun.of("models", "--protocol", "scifar", "--profile", "cpu");
+            assertThat(run.out() + run.err()).contains("lra.profiles.cpu.models.test-mean-pool.variant = papr")
+                    .contains("its variants: cpu, paper");
+        } finally {
+            System.clearProperty("lra.profiles.cpu.models.test-mean-pool.variant");
+            ConfigFactory.invalidateCaches();
+        }
     }
 
     @Test

@@ -45,7 +45,7 @@ public final class ModelsCommand implements Callable<Integer> {
             String profileName = context.config().getString("lra.profile");
             TaskSpec task = context.task(protocolName);
             String variant = context.variant(profileName);
-            List<ModelSummary> rows = new ModelCatalog(context).describe(task, variant);
+            List<ModelSummary> rows = new ModelCatalog(context).describe(task, profileName);
             PrintWriter out = spec.commandLine().getOut();
             out.printf("engine %s, protocol %s (L=%d), profile %s (variant %s)%n", context.engine(), protocolName,
                     task.sequenceLength(), profileName, variant);

@@ -92,7 +92,7 @@ public final class PerfRunner {
                         settings.batchSize(), task.describeInputShape()));
                 EngineCosts engineCosts = costs.stream().filter(c -> c.engine().equals(engine) && c.ok())
                         .findFirst().orElse(null);
-                rows.addAll(measurePaths(id, engine, task, variant, limit, engineLimit, engineCosts));
+                rows.addAll(measurePaths(id, engine, task, context.variant(settings.profile(), id), limit, engineLimit, engineCosts));
             }
         }
 
@@ -104,7 +104,8 @@ public final class PerfRunner {
                 for (int length : settings.lengths()) {
                     progress.accept(String.format(Locale.ROOT, "%s on %s at L=%d: batch %d ...", id, engine, length,
                             settings.lengthBatch(length)));
-                    modelPoints.add(measureLength(id, engine, withLength(task, length), variant));
+                    modelPoints.add(measureLength(id, engine, withLength(task, length),
+                            context.variant(settings.profile(), id)));
                 }
                 points.addAll(modelPoints);
                 slopes.add(slope(id, engine, modelPoints));
