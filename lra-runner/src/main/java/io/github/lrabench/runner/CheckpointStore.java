@@ -212,7 +212,7 @@ public final class CheckpointStore {
     private static TrialState withHashes(TrialState s, String parameters, String optimizer) {
         return new TrialState(s.step(), s.wallSeconds(), s.trainSeconds(), s.samplesTrained(), s.bestStep(),
                 s.bestValidationAccuracy(), s.curve(), s.notes(), s.startedAt(), s.resumeKey(), parameters,
-                optimizer, s.schedule());
+                optimizer, s.schedule(), s.budgetSeconds());
     }
 
     /** A checkpoint that exists but cannot be trusted. */

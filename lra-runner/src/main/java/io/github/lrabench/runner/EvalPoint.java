@@ -9,6 +9,8 @@ package io.github.lrabench.runner;
  * @param trainAccuracy mean training-batch accuracy since the previous evaluation, in [0, 1]
  * @param validationAccuracy validation accuracy, in [0, 1]
  * @param learningRate the learning rate at this step
+ * @param budgetSeconds seconds of the budget's clock ({@code training.budget-clock}) spent so far, evaluation time
+ *     included; equal to the wall-clock seconds under the wall clock; null in results written before it was recorded
  */
 public record EvalPoint(int step, double elapsedSeconds, double trainLoss, double trainAccuracy,
-        double validationAccuracy, double learningRate) {}
+        double validationAccuracy, double learningRate, Double budgetSeconds) {}

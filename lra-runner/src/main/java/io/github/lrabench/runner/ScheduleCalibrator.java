@@ -44,12 +44,14 @@ final class ScheduleCalibrator {
      * @param variant the model variant
      * @param settings the training settings
      * @param data the trial's data
-     * @param wallSeconds the trial's wall clock so far (the calibration's own time counts against the budget)
+     * @param budgetSeconds the trial's budget clock so far (the calibration's own time counts against the budget);
+     *     every cost is measured on {@link TrainingSettings#budgetClock()}
      * @return the schedule
      * @throws IllegalArgumentException when the budget is too small for one step and one evaluation
      */
     TrainingSchedule calibrate(TrialSpec trial, String variant, TrainingSettings settings, TrialData data,
-            DoubleSupplier wallSeconds) {
+            DoubleSupplier budgetSeconds) {
+        BudgetClock clock = settings.budgetClock();
         TrainingSettings.CalibrationSettings calibration = settings.calibration();
         TaskSpec task = data.train().task();
         SequenceClassifier classifier = context.create(trial.model(), task, variant);
@@ -67,33 +69,35 @@ final class ScheduleCalibrator {
                     Tracker.fixed((float) settings.learningRate()), moments, 0, groups))) {
                 trainer.initialize(task.inputShape(settings.batchSize()));
                 int step = 0;
-                long warmupStart = System.nanoTime();
-                while (step < calibration.warmupSteps() || seconds(warmupStart) < calibration.warmupSeconds()) {
+                long warmupStart = clock.nanos();
+                while (step < calibration.warmupSteps()
+                        || clock.secondsSince(warmupStart) < calibration.warmupSeconds()) {
                     TrainingStep.run(model, trainer, data.train(), sampler.batch(step++), settings);
                 }
                 // windows of at least `steps` steps and min-seconds each, until two in a row agree within 10%
                 // (the first steps of a fresh process run slower while the JIT and the allocator settle) or
                 // max-seconds of timing have passed; the last window is the measurement
-                long started = System.nanoTime();
+                long started = clock.nanos();
                 double previous = Double.NaN;
                 double current;
                 int windowSteps;
                 do {
-                    long t0 = System.nanoTime();
+                    long t0 = clock.nanos();
                     windowSteps = 0;
-                    while (windowSteps == 0 || seconds(t0) < calibration.minSeconds()
-                            || (windowSteps < calibration.steps() && seconds(t0) < calibration.maxSeconds())) {
+                    while (windowSteps == 0 || clock.secondsSince(t0) < calibration.minSeconds()
+                            || (windowSteps < calibration.steps()
+                                    && clock.secondsSince(t0) < calibration.maxSeconds())) {
                         TrainingStep.run(model, trainer, data.train(), sampler.batch(step++), settings);
                         windowSteps++;
                     }
-                    double perStep = seconds(t0) / windowSteps;
+                    double perStep = clock.secondsSince(t0) / windowSteps;
                     current = perStep;
                     boolean settled = !Double.isNaN(previous) && Math.abs(perStep - previous) <= 0.1 * previous;
                     previous = perStep;
                     if (settled) {
                         break;
                     }
-                } while (seconds(started) < calibration.maxSeconds());
+                } while (clock.secondsSince(started) < calibration.maxSeconds());
                 timedSteps = windowSteps;
                 stepSeconds = current;
             }
@@ -103,34 +107,30 @@ final class ScheduleCalibrator {
             int timedBatches = Math.max(1, Math.min(passBatches, (calibration.evalSamples() + batch - 1) / batch));
             int evalSamples = Math.min(validation, timedBatches * batch);
             Evaluation.accuracy(model, data.validation(), batch, Math.min(evalSamples, batch));
-            long t1 = System.nanoTime();
+            long t1 = clock.nanos();
             Evaluation.accuracy(model, data.validation(), batch, evalSamples);
-            double passSeconds = (System.nanoTime() - t1) / 1e9 * passBatches / timedBatches;
-            double evalSeconds = passSeconds + 2 * checkpointSeconds(model, moments);
+            double passSeconds = (clock.nanos() - t1) / 1e9 * passBatches / timedBatches;
+            double evalSeconds = passSeconds + 2 * checkpointSeconds(model, moments, clock);
             return SchedulePlanner.plan(settings, data.train().size(), stepSeconds, evalSeconds,
-                    wallSeconds.getAsDouble(), timedSteps, evalSamples);
+                    budgetSeconds.getAsDouble(), timedSteps, evalSamples);
         }
-    }
-
-    private static double seconds(long since) {
-        return (System.nanoTime() - since) / 1e9;
     }
 
     /**
      * Times one checkpoint write (an improving evaluation writes two: best and latest); the first write, which
      * pays one-time costs, is not timed.
      */
-    private static double checkpointSeconds(Model model, AdamMoments moments) {
+    private static double checkpointSeconds(Model model, AdamMoments moments, BudgetClock clock) {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("lra-calibration");
             CheckpointStore store = new CheckpointStore(dir);
             TrialState state = new TrialState(0, 0, 0, 0, null, null, List.of(), List.of(), "", null, null, null,
-                    null);
+                    null, null);
             store.save(CheckpointStore.LATEST, model, state, moments.snapshot());
-            long t0 = System.nanoTime();
+            long t0 = clock.nanos();
             store.save(CheckpointStore.LATEST, model, state, moments.snapshot());
-            return (System.nanoTime() - t0) / 1e9;
+            return (clock.nanos() - t0) / 1e9;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary folder for the calibration", e);
         } finally {

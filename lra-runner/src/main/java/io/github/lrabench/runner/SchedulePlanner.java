@@ -54,6 +54,7 @@ public final class SchedulePlanner {
         int warmup = (int) Math.round(settings.warmupFraction() * steps);
         return new TrainingSchedule(TrainingSchedule.CALIBRATED, steps, evalEvery, warmup,
                 new TrainingSchedule.Calibration(stepSeconds, evalSeconds, elapsedSeconds, timedSteps,
-                        timedEvalSamples, budgetSeconds, available, epochCap));
+                        timedEvalSamples, budgetSeconds, available, epochCap,
+                        settings.budgetClock().name().toLowerCase(java.util.Locale.ROOT)));
     }
 }

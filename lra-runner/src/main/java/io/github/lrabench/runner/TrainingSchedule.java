@@ -41,7 +41,9 @@ public record TrainingSchedule(String origin, int steps, int evalEvery, int warm
      * @param budgetSeconds the budget the schedule was sized for
      * @param availableSeconds the part of the budget left for training and evaluation after the calibration
      * @param epochCap the step cap from {@code max-epochs}, or null when uncapped
+     * @param clock the clock every time here was measured on ({@link BudgetClock} name, e.g. {@code cpu}); null in
+     *     results written before the clock was recorded, which all used the wall clock
      */
     public record Calibration(double stepSeconds, double evalSeconds, double calibrationSeconds, int timedSteps,
-            int timedEvalSamples, double budgetSeconds, double availableSeconds, Integer epochCap) {}
+            int timedEvalSamples, double budgetSeconds, double availableSeconds, Integer epochCap, String clock) {}
 }

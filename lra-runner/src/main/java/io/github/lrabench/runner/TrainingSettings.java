@@ -24,7 +24,8 @@ import java.util.OptionalDouble;
  * @param evalEvery evaluate on validation every this many steps
  * @param clipGradients whether global-norm gradient clipping is on
  * @param clipNorm the maximum global L2 norm of all gradients
- * @param budgetMinutes wall-clock budget of one trial
+ * @param budgetMinutes budget of one trial, in minutes of {@code budgetClock}
+ * @param budgetClock the clock the budget is counted on: wall-clock or the process's CPU time
  * @param schedule how {@code steps}, {@code eval-every} and {@code warmup-steps} are fixed: as configured, or
  *     sized from the budget after a calibration at the start of the trial
  * @param evaluations with a {@link ScheduleMode#BUDGET budget} schedule: how many validation passes the schedule
@@ -39,7 +40,7 @@ import java.util.OptionalDouble;
 public record TrainingSettings(String optimizer, double learningRate, double finalLearningRate, double beta1,
         double beta2, double epsilon, double weightDecay, int warmupSteps, int steps, int batchSize,
         int evalBatchSize, int evalEvery, boolean clipGradients, double clipNorm, double budgetMinutes,
-        ScheduleMode schedule, int evaluations, double warmupFraction, OptionalDouble maxEpochs,
+        BudgetClock budgetClock, ScheduleMode schedule, int evaluations, double warmupFraction, OptionalDouble maxEpochs,
         CalibrationSettings calibration, int microBatchSize) {
 
     /** How a trial's schedule (steps, evaluation cadence, warmup) is fixed. */
@@ -103,6 +104,7 @@ public record TrainingSettings(String optimizer, double learningRate, double fin
                 training.getBoolean("gradient-clipping.enabled"),
                 training.getDouble("gradient-clipping.max-norm"),
                 training.getDouble("budget-minutes"),
+                BudgetClock.parse(training.getString("budget-clock"), path + ".budget-clock", problems),
                 mode,
                 training.getInt("evaluations"),
                 training.getDouble("warmup-fraction"),

@@ -163,6 +163,8 @@ public final class TrialRunner {
         private final List<String> notes = new ArrayList<>();
         private int step;
         private double priorWallSeconds;
+        private double priorBudgetSeconds;
+        private long startBudgetNanos;
         private double trainSeconds;
         private long samplesTrained;
         private Integer bestStep;
@@ -193,6 +195,7 @@ public final class TrialRunner {
 
         RunResult run(Path trialDir, TrialListener listener) {
             startNanos = System.nanoTime();
+            startBudgetNanos = settings.budgetClock().nanos();
             TaskSpec task = data.train().task();
             CheckpointStore checkpoints = CheckpointStore.ofTrial(trialDir);
             try {
@@ -260,11 +263,12 @@ public final class TrialRunner {
                 return TrainingSchedule.configured(settings);
             }
             TrainingSchedule calibrated = new ScheduleCalibrator(context)
-                    .calibrate(trial, variant, settings, data, this::wallSeconds);
+                    .calibrate(trial, variant, settings, data, this::budgetSeconds);
             TrainingSchedule.Calibration c = calibrated.calibration();
-            notes.add(String.format(java.util.Locale.ROOT, "schedule sized from the %.1f-minute budget: %d steps"
-                    + " (%.3f s each), %d evaluations every %d steps (%.1f s each), warmup %d; calibration took"
-                    + " %.1f s%s", settings.budgetMinutes(), calibrated.steps(), c.stepSeconds(),
+            notes.add(String.format(java.util.Locale.ROOT, "schedule sized from the %.1f-minute budget of %s: %d"
+                    + " steps (%.3f s each), %d evaluations every %d steps (%.1f s each), warmup %d; calibration took"
+                    + " %.1f s%s", settings.budgetMinutes(), settings.budgetClock().description(),
+                    calibrated.steps(), c.stepSeconds(),
                     (calibrated.steps() + calibrated.evalEvery() - 1) / calibrated.evalEvery(),
                     calibrated.evalEvery(), c.evalSeconds(), calibrated.warmupSteps(), c.calibrationSeconds(),
                     c.epochCap() != null && calibrated.steps() == c.epochCap()
@@ -289,6 +293,7 @@ public final class TrialRunner {
                 step = state.step();
                 checkpointedStep = step;
                 priorWallSeconds = state.wallSeconds();
+                priorBudgetSeconds = state.budgetSeconds() != null ? state.budgetSeconds() : state.wallSeconds();
                 trainSeconds = state.trainSeconds();
                 samplesTrained = state.samplesTrained();
                 bestStep = state.bestStep();
@@ -361,10 +366,10 @@ public final class TrialRunner {
 
         private void evaluate(Model model, CheckpointStore checkpoints, TrialListener listener, double trainLoss,
                 double trainAccuracy) {
-            long t0 = System.nanoTime();
+            long t0 = settings.budgetClock().nanos();
             double validation = Evaluation.accuracy(model, data.validation(), settings.evalBatchSize());
             EvalPoint point = new EvalPoint(step, wallSeconds(), trainLoss, trainAccuracy, validation,
-                    learningRates().getNewValue(Math.max(0, step - 1)));
+                    learningRates().getNewValue(Math.max(0, step - 1)), budgetSeconds());
             curve.add(point);
             if (bestValidation == null || validation > bestValidation) {
                 bestValidation = validation;
@@ -373,7 +378,7 @@ public final class TrialRunner {
             }
             checkpoints.save(CheckpointStore.LATEST, model, state(), moments.snapshot());
             checkpointedStep = step;
-            lastEvalSeconds = (System.nanoTime() - t0) / 1e9;
+            lastEvalSeconds = settings.budgetClock().secondsSince(t0);
             listener.evaluated(point);
         }
 
@@ -421,11 +426,17 @@ public final class TrialRunner {
 
         private TrialState state() {
             return new TrialState(step, wallSeconds(), trainSeconds, samplesTrained, bestStep, bestValidation,
-                    List.copyOf(curve), List.copyOf(notes), startedAt, resumeKey, null, null, schedule);
+                    List.copyOf(curve), List.copyOf(notes), startedAt, resumeKey, null, null, schedule,
+                    budgetSeconds());
         }
 
         private double wallSeconds() {
             return priorWallSeconds + (System.nanoTime() - startNanos) / 1e9;
+        }
+
+        /** Seconds of the budget's clock spent so far, across resumes. */
+        private double budgetSeconds() {
+            return priorBudgetSeconds + settings.budgetClock().secondsSince(startBudgetNanos);
         }
 
         /**
@@ -434,7 +445,7 @@ public final class TrialRunner {
          * ends at the budget with an evaluation of its last step.
          */
         private boolean budgetExhausted() {
-            return wallSeconds() + lastEvalSeconds >= settings.budgetMinutes() * 60;
+            return budgetSeconds() + lastEvalSeconds >= settings.budgetMinutes() * 60;
         }
     }
 

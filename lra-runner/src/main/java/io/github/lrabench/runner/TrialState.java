@@ -21,8 +21,10 @@ import java.util.List;
  * @param optimizerSha256 the SHA-256 of the saved optimiser state, or null when none was saved
  * @param schedule the schedule the trial trains under (a resume continues it without recalibrating); null in
  *     checkpoints written before it was recorded
+ * @param budgetSeconds seconds of the budget's clock spent so far; null in checkpoints written before it was
+ *     recorded (their budget was wall-clock: {@code wallSeconds})
  */
 public record TrialState(int step, double wallSeconds, double trainSeconds, long samplesTrained, Integer bestStep,
         Double bestValidationAccuracy, List<EvalPoint> curve, List<String> notes, String startedAt,
         String resumeKey, String parametersSha256, String optimizerSha256,
-        TrainingSchedule schedule) {}
+        TrainingSchedule schedule, Double budgetSeconds) {}

@@ -56,14 +56,18 @@ class BudgetScheduleTest {
     }
 
     private static TrainingSettings settings(double budgetMinutes, int evaluations, String maxEpochs) {
-        return TrainingSettings.from(ConfigFactory.parseString("optimizer = adam, learning-rate = 1e-3,"
+        return TrainingSettings.from(ConfigFactory.parseString(settingsText(budgetMinutes, evaluations, maxEpochs)),
+                "training");
+    }
+
+    private static String settingsText(double budgetMinutes, int evaluations, String maxEpochs) {
+        return "optimizer = adam, learning-rate = 1e-3,"
                 + " final-learning-rate = 0, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8, weight-decay = 0,"
                 + " warmup-steps = 1, steps = 10, batch-size = 50, eval-batch-size = 50, eval-every = 5,"
                 + " gradient-clipping { enabled = false, max-norm = 1 }, budget-minutes = " + budgetMinutes
-                + ", schedule = budget, evaluations = " + evaluations + ", warmup-fraction = 0.1,"
+                + ", budget-clock = wall, schedule = budget, evaluations = " + evaluations + ", warmup-fraction = 0.1,"
                 + " max-epochs = " + maxEpochs + ", calibration { warmup-steps = 1, warmup-seconds = 0, steps = 2,"
-                + " min-seconds = 0, max-seconds = 1, eval-samples = 8 }, micro-batch-size = 0"),
-                "training");
+                + " min-seconds = 0, max-seconds = 1, eval-samples = 8 }, micro-batch-size = 0";
     }
 
     @Test
@@ -126,6 +130,38 @@ class BudgetScheduleTest {
             assertThat(result.stepsPlanned()).as("a fast model gets more steps than the 12 smoke steps")
                     .isGreaterThan(12);
         }
+    }
+
+    @Test
+    void aCpuTimeBudgetCountsTheComputationNotTheWaitsBesideIt() {
+        // 20 ms of sleep in every forward pass costs wall-clock time but next to no CPU time, as a core taken by
+        // other work would: under budget-clock = cpu the schedule is sized on, and ends at, the process's CPU time
+        double minutes = 0.05;
+        Map<String, Object> settings = budgetSchedule(minutes);
+        settings.put("lra.profiles.smoke.training.budget-clock", "cpu");
+        settings.put("lra.profiles.smoke.training.calibration.warmup-seconds", 0.2);
+        settings.put("lra.profiles.smoke.training.calibration.min-seconds", 0.3);
+        settings.put("lra.profiles.smoke.training.calibration.max-seconds", 1);
+        settings.put("lra.models.test-mean-pool.forward-sleep-ms", 20);
+        try (LraBench bench = bench(settings)) {
+            RunResult result = run(bench, request("cpu-clock"), TrialListener.NONE);
+            assertThat(result.isCompleted()).as(result.failureReason()).isTrue();
+            assertThat(result.schedule().calibration().clock()).isEqualTo("cpu");
+            assertThat(result.notes()).anyMatch(n -> n.startsWith("schedule sized from the ")
+                    && n.contains("-minute budget of process CPU time: "));
+            EvalPoint last = result.curve().get(result.curve().size() - 1);
+            assertThat(last.budgetSeconds()).as(result.notes() + " " + result.curve())
+                    .isBetween(0.9 * minutes * 60, 1.1 * minutes * 60);
+            assertThat(last.elapsedSeconds()).as("the sleeps lengthen the wall-clock time, not the budget's")
+                    .isGreaterThan(1.5 * last.budgetSeconds());
+        }
+    }
+
+    @Test
+    void anUnknownBudgetClockIsNamedWithTheValidOnes() {
+        assertThatThrownBy(() -> TrainingSettings.from(ConfigFactory.parseString("budget-clock = cpuu")
+                .withFallback(ConfigFactory.parseString(settingsText(1, 4, "null"))), "training"))
+                .hasMessageContaining("training.budget-clock must be wall or cpu but was cpuu");
     }
 
     private static void assertEndsAtTheBudget(RunResult result) {

@@ -32,8 +32,8 @@ class ResultSchemaTest {
         return new RunResult(RunResult.SCHEMA_VERSION, new TrialSpec(3, "fnet", "scifar", "cpu", 1), "fourier",
                 "cpu", 1, RunResult.COMPLETED, "", List.of("stopped by the 60.0-minute budget at step 8 of 10"),
                 120_522L, 72_000_000L, 8, 10, 60, true, new TrainingSchedule(TrainingSchedule.CALIBRATED, 10, 4, 1,
-                        new TrainingSchedule.Calibration(0.5, 20.0, 30.0, 10, 256, 3600, 3570, null)), 123.5, 2_000_000_000L, 3600.25, 6, 0.4, 0.39, 0.38, 0.37,
-                List.of(new EvalPoint(4, 1000.5, 2.1, 0.2, 0.3, 1e-3), new EvalPoint(8, 3500.0, 1.9, 0.3, 0.38, 5e-4)),
+                        new TrainingSchedule.Calibration(0.5, 20.0, 30.0, 10, 256, 3600, 3570, null, "cpu")), 123.5, 2_000_000_000L, 3600.25, 6, 0.4, 0.39, 0.38, 0.37,
+                List.of(new EvalPoint(4, 1000.5, 2.1, 0.2, 0.3, 1e-3, 990.0), new EvalPoint(8, 3500.0, 1.9, 0.3, 0.38, 5e-4, 3450.0)),
                 new PaperResult(38.67, "LRA Image", "Lee-Thorp et al. 2022"), provenance);
     }
 
