@@ -162,7 +162,7 @@ class ResultSchemaTest {
                 s.provenance(), s.samples());
         List<Path> written = new ReportWriter(java.util.Map.of()).write(List.of(s, longRun), temp);
         assertThat(written).contains(temp.resolve("curves-scifar.png"), temp.resolve("cost-scifar.png"));
-        assertThat(temp.resolve("summary.md")).content().contains("| fnet | fourier | scifar | cpu (60 min)")
-                .contains("| fnet | fourier | scifar | long (480 min)");
+        assertThat(temp.resolve("summary.md")).content().contains("| fnet | fourier | cpu (60 min)")
+                .contains("| fnet | fourier | long (480 min)");
     }
 }
