@@ -13,4 +13,16 @@ package io.github.lrabench.runner;
  *     included; equal to the wall-clock seconds under the wall clock; null in results written before it was recorded
  */
 public record EvalPoint(int step, double elapsedSeconds, double trainLoss, double trainAccuracy,
-        double validationAccuracy, double learningRate, Double budgetSeconds) {}
+        double validationAccuracy, double learningRate, Double budgetSeconds) {
+
+    /**
+     * Returns the seconds of the trial's budget clock at this evaluation: {@link #budgetSeconds} where recorded,
+     * else the wall-clock {@link #elapsedSeconds} (results written before the clock was recorded all counted their
+     * budget on the wall clock).
+     *
+     * @return the seconds
+     */
+    public double clockSeconds() {
+        return budgetSeconds != null ? budgetSeconds : elapsedSeconds;
+    }
+}

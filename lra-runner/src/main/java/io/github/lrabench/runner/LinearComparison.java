@@ -7,13 +7,15 @@ import java.util.Optional;
 
 /**
  * Says whether a sequence model's row is above the {@code linear} reference row of its protocol and profile beyond
- * the spread over seeds.
+ * the 95% intervals of both.
  *
- * <p>The rule ({@link #RULE}, printed in the summary): with at least two seeds on both rows, a model is
- * <em>above</em> when its mean − std exceeds linear's mean + std, <em>below</em> when its mean + std is under
- * linear's mean − std, and <em>within spread</em> otherwise (std: the sample standard deviation of test accuracy at
- * best validation over seeds). With one seed on either row there is no spread: the means are compared and the
- * verdict says {@code 1 seed}. Rows of family {@code reference} are marked as reference rows instead.
+ * <p>The rule ({@link #RULE}, printed in the summary): with the {@link AccuracyInterval}s of both rows, a model is
+ * <em>above</em> when its interval lies wholly above linear's (its low end over linear's high end), <em>below</em>
+ * when wholly below, and <em>within interval</em> when the two overlap. Non-overlapping 95% intervals is the
+ * cautious reading: two rows can differ beyond chance and still overlap a little, never the reverse. The verdict
+ * says {@code 1 seed} when either row has one seed (its interval is the test-set term alone), and {@code no
+ * interval} with the means when either row has none. Rows of family {@code reference} are marked as reference rows
+ * instead.
  */
 final class LinearComparison {
 
@@ -25,10 +27,12 @@ final class LinearComparison {
 
     /** The rule as a sentence for the summary. */
     static final String RULE = "`vs linear`: whether a sequence model beats the `linear` reference row of the same"
-            + " protocol and profile beyond the spread over seeds: `above` when its mean − std exceeds linear's"
-            + " mean + std, `below` when its mean + std is under linear's mean − std, `within spread` otherwise;"
-            + " with one seed on either row the means are compared and the verdict says `1 seed`. Rows of family"
-            + " `reference` (bag-of-pixels, linear, cnn) are reference rows, not sequence models.";
+            + " protocol and profile beyond the 95% intervals: `above` when its interval lies wholly above linear's"
+            + " (its low end over linear's high end), `below` when wholly below, `within interval` when the two"
+            + " overlap (non-overlapping intervals: the cautious reading); `1 seed` when either row has one seed (its"
+            + " interval is then the test-set error alone), `no interval` (with the means) when either row has no"
+            + " interval. Rows of family `reference` (bag-of-pixels, linear, cnn) are reference rows, not sequence"
+            + " models.";
 
     private LinearComparison() {}
 
@@ -37,8 +41,9 @@ final class LinearComparison {
      *
      * @param row the row
      * @param rows all rows of the summary (the linear row is looked up among them)
-     * @return {@code reference row}, {@code above}, {@code below}, {@code within spread}, the same with {@code (1
-     *     seed)}, or {@code -} when there is no completed linear row or the row has no accuracy
+     * @return {@code reference row}; {@code above}, {@code below} or {@code within interval} followed by linear's
+     *     interval (and {@code 1 seed} when either row has one seed); {@code no interval} with linear's mean when
+     *     either row has no interval; or {@code -} when there is no completed linear row or the row has no accuracy
      */
     static String verdict(SummaryRow row, List<SummaryRow> rows) {
         if (REFERENCE_FAMILY.equals(row.family())) {
@@ -53,20 +58,24 @@ final class LinearComparison {
             return "-";
         }
         SummaryRow l = linear.get();
-        double mean = row.meanTestAtBest();
-        double linearMean = l.meanTestAtBest();
-        if (row.seeds() < 2 || l.seeds() < 2) {
+        AccuracyInterval mine = row.interval();
+        AccuracyInterval theirs = l.interval();
+        if (mine == null || theirs == null) {
+            double mean = row.meanTestAtBest();
+            double linearMean = l.meanTestAtBest();
             String word = mean > linearMean ? "above" : mean < linearMean ? "below" : "equal";
-            return String.format(Locale.ROOT, "%s (1 seed; linear %.2f%%)", word, linearMean);
+            return String.format(Locale.ROOT, "no interval (mean %s linear's %.2f%%)", word, linearMean);
         }
         String word;
-        if (mean - row.stdTestAtBest() > linearMean + l.stdTestAtBest()) {
+        if (mine.low() > theirs.high()) {
             word = "above";
-        } else if (mean + row.stdTestAtBest() < linearMean - l.stdTestAtBest()) {
+        } else if (mine.high() < theirs.low()) {
             word = "below";
         } else {
-            word = "within spread";
+            word = "within interval";
         }
-        return String.format(Locale.ROOT, "%s (linear %.2f ± %.2f%%)", word, linearMean, l.stdTestAtBest());
+        String oneSeed = mine.seeds() < 2 || theirs.seeds() < 2 ? "1 seed; " : "";
+        return String.format(Locale.ROOT, "%s (%slinear %.2f ± %.2f%%)", word, oneSeed, theirs.mean(),
+                theirs.halfWidth());
     }
 }

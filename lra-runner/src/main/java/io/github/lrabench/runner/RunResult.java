@@ -35,13 +35,16 @@ import java.util.List;
  * @param curve every evaluation, in step order
  * @param paper the provider's published result, or null
  * @param provenance where the result came from
+ * @param samples training samples seen and the sizes of the three splits; null in results written before they were
+ *     recorded (their summary rows show no epochs and no test-set term in the interval)
  */
 public record RunResult(int schemaVersion, TrialSpec trial, String family, String variant, int protocolVersion,
         String status, String failureReason, List<String> notes, Long parameters, Long forwardFlopsPerSample,
         int stepsCompleted, int stepsPlanned, double budgetMinutes, boolean stoppedByBudget, TrainingSchedule schedule,
         double trainSamplesPerSecond, long peakMemoryBytes, double wallSeconds, Integer bestStep,
         Double bestValidationAccuracy, Double testAccuracyAtBest, Double finalValidationAccuracy,
-        Double testAccuracyFinal, List<EvalPoint> curve, PaperResult paper, Provenance provenance) {
+        Double testAccuracyFinal, List<EvalPoint> curve, PaperResult paper, Provenance provenance,
+        SampleCounts samples) {
 
     /** The current {@link #schemaVersion}. */
     public static final int SCHEMA_VERSION = 1;
@@ -52,7 +55,22 @@ public record RunResult(int schemaVersion, TrialSpec trial, String family, Strin
     /** Status of a trial that could not be built, diverged, or never reached an evaluation. */
     public static final String FAILED = "failed";
 
-    /** Returns whether the trial completed. */
+    /**
+     * Returns the seconds of the trial's budget clock ({@code training.budget-clock}) at its last evaluation, or the
+     * wall-clock seconds for a trial without an evaluation or written before the clock was recorded.
+     *
+     * @return the seconds
+     */
+    public double budgetClockSeconds() {
+        return curve.isEmpty() || curve.get(curve.size() - 1).budgetSeconds() == null ? wallSeconds
+                : Math.max(curve.get(curve.size() - 1).budgetSeconds(), 0);
+    }
+
+    /**
+     * Returns whether the trial completed.
+     *
+     * @return true for {@link #COMPLETED}
+     */
     @JsonIgnore
     public boolean isCompleted() {
         return COMPLETED.equals(status);
@@ -68,6 +86,6 @@ public record RunResult(int schemaVersion, TrialSpec trial, String family, Strin
         return new RunResult(schemaVersion, trial, family, variant, protocolVersion, status, failureReason, notes,
                 parameters, forwardFlopsPerSample, stepsCompleted, stepsPlanned, budgetMinutes, stoppedByBudget,
                 schedule, trainSamplesPerSecond, peakMemoryBytes, wallSeconds, bestStep, bestValidationAccuracy,
-                testAccuracyAtBest, finalValidationAccuracy, testAccuracyFinal, curve, paper, other);
+                testAccuracyAtBest, finalValidationAccuracy, testAccuracyFinal, curve, paper, other, samples);
     }
 }

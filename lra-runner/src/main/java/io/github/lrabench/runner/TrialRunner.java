@@ -421,7 +421,9 @@ public final class TrialRunner {
                     MachineInfo.peakResidentBytes(), wallSeconds(), bestStep, bestValidation, testBest,
                     finalValidation, testFinal, List.copyOf(curve), provider.paperResult().orElse(null),
                     MachineInfo.provenance(renderedConfig, context.engine(), context.device(), data.description(),
-                            startedAt, gitCommit));
+                            startedAt, gitCommit),
+                    new SampleCounts(samplesTrained, data.train().size(), data.validation().size(),
+                            data.test().size()));
         }
 
         private TrialState state() {

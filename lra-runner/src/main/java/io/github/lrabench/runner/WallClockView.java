@@ -3,7 +3,11 @@ package io.github.lrabench.runner;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads accuracy at equal wall-clock off evaluation curves, a view that is fair to slow models. */
+/**
+ * Reads accuracy at equal time off evaluation curves, a view that is fair to slow models. Time is each trial's
+ * budget clock ({@link EvalPoint#clockSeconds()}: the process's CPU time under {@code budget-clock = cpu}, else the
+ * wall clock).
+ */
 public final class WallClockView {
 
     private WallClockView() {}
@@ -22,18 +26,18 @@ public final class WallClockView {
      * Returns the best validation accuracy a trial had reached within a time.
      *
      * @param result the trial
-     * @param seconds the wall-clock limit
+     * @param seconds the limit on the budget clock
      * @return the reading; empty when no evaluation had happened by then, or when the trial stopped before that
      *     time without finishing its schedule (a budget-cut run says nothing about what it would reach later)
      */
     public static Optional<Reading> validationAt(RunResult result, double seconds) {
-        boolean ranShorter = result.wallSeconds() < seconds;
+        boolean ranShorter = result.budgetClockSeconds() < seconds;
         boolean finishedSchedule = !result.stoppedByBudget() && result.stepsCompleted() >= result.stepsPlanned();
         if (ranShorter && !finishedSchedule) {
             return Optional.empty();
         }
         return result.curve().stream()
-                .filter(p -> p.elapsedSeconds() <= seconds)
+                .filter(p -> p.clockSeconds() <= seconds)
                 .mapToDouble(EvalPoint::validationAccuracy)
                 .max()
                 .stream()
@@ -45,7 +49,7 @@ public final class WallClockView {
      * Returns the mean over trials of {@link #validationAt}, counting only trials with a reading.
      *
      * @param results the trials (seeds of one model)
-     * @param seconds the wall-clock limit
+     * @param seconds the limit on the budget clock
      * @return the mean reading (finished earlier when any trial in it was; its trial count may be below the number
      *     of trials given), or empty when no trial has one
      */

@@ -22,10 +22,12 @@ class BenchCommandTest {
         assertThat(run.out()).contains("2 trial(s), 0 failed");
         assertThat(out.resolve("scifar/test-mean-pool/seed-0/result.json")).isRegularFile();
         assertThat(out.resolve("scifar/test-second/seed-0/model.conf")).isRegularFile();
-        assertThat(Files.readString(out.resolve("summary.md"))).contains("| test-second | test | scifar | smoke");
-        // one seed: the accuracy is shown without a spread
+        assertThat(Files.readString(out.resolve("summary.md"))).contains("\n## scifar\n")
+                .contains("| test-second | test | smoke (");
+        // one seed: the accuracy is shown without a spread, its interval is the test-set term alone
         assertThat(Files.readAllLines(out.resolve("summary.md"))).filteredOn(l -> l.startsWith("| test-second | test |"))
-                .singleElement().asString().doesNotContain("±").containsPattern("\\| \\d+\\.\\d\\d% \\(");
+                .singleElement().asString().doesNotContainPattern("\\d ± \\d")
+                .containsPattern("\\| \\d+\\.\\d\\d% \\(\\d+\\.\\d\\d%\\) \\| \\d+\\.\\d\\d–\\d+\\.\\d\\d% \\(±\\d");
         String provenance = Files.readString(out.resolve("scifar/test-mean-pool/seed-0/result.json"));
         assertThat(provenance).contains("synthetic(seed=0)").contains("\"engine\" : \"PyTorch\"");
 

@@ -34,7 +34,8 @@ class ResultSchemaTest {
                 120_522L, 72_000_000L, 8, 10, 60, true, new TrainingSchedule(TrainingSchedule.CALIBRATED, 10, 4, 1,
                         new TrainingSchedule.Calibration(0.5, 20.0, 30.0, 10, 256, 3600, 3570, null, "cpu")), 123.5, 2_000_000_000L, 3600.25, 6, 0.4, 0.39, 0.38, 0.37,
                 List.of(new EvalPoint(4, 1000.5, 2.1, 0.2, 0.3, 1e-3, 990.0), new EvalPoint(8, 3500.0, 1.9, 0.3, 0.38, 5e-4, 3450.0)),
-                new PaperResult(38.67, "LRA Image", "Lee-Thorp et al. 2022"), provenance);
+                new PaperResult(38.67, "LRA Image", "Lee-Thorp et al. 2022"), provenance,
+                new SampleCounts(256, 45_000, 5_000, 10_000));
     }
 
     @Test
@@ -93,6 +94,18 @@ class ResultSchemaTest {
     }
 
     @Test
+    void aResultWrittenBeforeSampleCountsWereRecordedReadsWithoutThem() throws Exception {
+        String json = new ResultFiles().toJson(sample()).replaceAll("(?s),\\s*\"samples\" : \\{.*?\\}", "");
+        assertThat(json).doesNotContain("samples\"").doesNotContain("testSize");
+        Path file = temp.resolve("old/result.json");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, json);
+        RunResult old = new ResultFiles().read(file);
+        assertThat(old.samples()).isNull();
+        assertThat(old.testAccuracyAtBest()).isEqualTo(sample().testAccuracyAtBest());
+    }
+
+    @Test
     void wallClockViewReadsTheBestValidationWithinATime() {
         RunResult cutByBudget = sample();
         assertThat(WallClockView.validationAt(cutByBudget, 999)).isEmpty();
@@ -112,7 +125,7 @@ class ResultSchemaTest {
                 s.forwardFlopsPerSample(), 10, 10, s.budgetMinutes(), false, s.schedule(), s.trainSamplesPerSecond(),
                 s.peakMemoryBytes(), s.wallSeconds(), s.bestStep(), s.bestValidationAccuracy(),
                 s.testAccuracyAtBest(), s.finalValidationAccuracy(), s.testAccuracyFinal(), s.curve(),
-                s.paper(), s.provenance());
+                s.paper(), s.provenance(), s.samples());
         assertThat(WallClockView.validationAt(finished, 3600)).contains(new WallClockView.Reading(0.38, false, 1));
         assertThat(WallClockView.validationAt(finished, 4000)).contains(new WallClockView.Reading(0.38, true, 1));
         assertThat(WallClockView.meanValidationAt(List.of(finished, s), 1200))
@@ -129,7 +142,7 @@ class ResultSchemaTest {
                 s.protocolVersion(), s.status(), s.failureReason(), s.notes(), s.parameters(),
                 s.forwardFlopsPerSample(), 4, 10, s.budgetMinutes(), true, s.schedule(), s.trainSamplesPerSecond(),
                 s.peakMemoryBytes(), 1500.0, 4, 0.3, 0.29, 0.3, 0.29, List.of(s.curve().get(0)), s.paper(),
-                s.provenance());
+                s.provenance(), s.samples());
         new ReportWriter(java.util.Map.of()).write(List.of(s, cutEarly), temp);
         assertThat(temp.resolve("summary.md")).content()
                 .as("at 30 and 60 minutes only the first seed has a reading; at 10 neither has")
@@ -146,10 +159,10 @@ class ResultSchemaTest {
                 s.stepsCompleted(), s.stepsPlanned(), 480, s.stoppedByBudget(), s.schedule(), s.trainSamplesPerSecond(),
                 s.peakMemoryBytes(), s.wallSeconds(), s.bestStep(), s.bestValidationAccuracy(),
                 s.testAccuracyAtBest(), s.finalValidationAccuracy(), s.testAccuracyFinal(), s.curve(), s.paper(),
-                s.provenance());
+                s.provenance(), s.samples());
         List<Path> written = new ReportWriter(java.util.Map.of()).write(List.of(s, longRun), temp);
         assertThat(written).contains(temp.resolve("curves-scifar.png"), temp.resolve("cost-scifar.png"));
-        assertThat(temp.resolve("summary.md")).content().contains("| fnet | fourier | scifar | cpu (60 min)")
-                .contains("| fnet | fourier | scifar | long (480 min)");
+        assertThat(temp.resolve("summary.md")).content().contains("| fnet | fourier | cpu (60 min)")
+                .contains("| fnet | fourier | long (480 min)");
     }
 }

@@ -61,6 +61,8 @@ class SuiteRunnerTest {
             assertThat(first.stepsCompleted()).isEqualTo(12);
             assertThat(first.curve()).extracting(EvalPoint::step).containsExactly(6, 12);
             assertThat(first.testAccuracyAtBest()).isBetween(0.0, 1.0);
+            // 12 steps of batch 16 over the generated splits of 128 / 48 / 48 sequences
+            assertThat(first.samples()).isEqualTo(new SampleCounts(12 * 16, 128, 48, 48));
             assertThat(first.bestValidationAccuracy()).isGreaterThan(0.2); // learnable data, chance is 0.1
             assertThat(first.parameters()).isPositive();
             assertThat(first.forwardFlopsPerSample()).isPositive();
@@ -77,7 +79,8 @@ class SuiteRunnerTest {
                     .contains("cores; PyTorch").contains("test-mean-pool lra-image seed 1 (git ");
             // two seeds: mean ± std
             assertThat(Files.readAllLines(out.resolve("summary.md"))).filteredOn(l -> l.startsWith("| test-mean-pool | test |"))
-                    .singleElement().asString().contains(" ± ");
+                    .singleElement().asString().contains(" ± ")
+                    .as("epochs seen: 192 samples over 128 training sequences").contains(" | 1.50 | ");
             assertThat(out.resolve("curves-lra-image.png")).isRegularFile();
             assertThat(out.resolve("cost-lra-image.png")).isRegularFile();
         }
@@ -183,6 +186,8 @@ class SuiteRunnerTest {
             assertThat(results.get(1).notes()).anyMatch(n -> n.contains("resumed from the checkpoint at step 6"));
             assertThat(results.get(1).stepsCompleted()).isEqualTo(12);
             assertThat(results.get(1).curve()).extracting(EvalPoint::step).containsExactly(6, 12);
+            assertThat(results.get(1).samples().trainingSamplesSeen()).as("counted across the resume")
+                    .isEqualTo(12 * 16);
         }
         assertThat(Files.readString(finished)).isEqualTo(finishedBefore);
     }
