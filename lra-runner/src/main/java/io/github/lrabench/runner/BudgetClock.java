@@ -10,7 +10,9 @@ import java.util.List;
  * process (every thread: the engine's, the garbage collector's, the compiler's): a trial that shares its cores with
  * other work gets the same amount of computation as on an idle machine, only later, so trials run side by side or
  * on a busy machine stay comparable. With one engine thread a CPU-time budget and a wall-clock budget coincide on an
- * idle machine; with N engine threads a CPU-time budget lasts about 1/N of the wall-clock time.
+ * idle machine; with N engine threads a CPU-time budget lasts about 1/N of the wall-clock time. The JVM may report
+ * the process's CPU time in the operating system's ticks (10 ms on Linux): fine for budgets of minutes and for
+ * calibration windows of seconds, not for sub-second budgets.
  */
 public enum BudgetClock {
     /** Elapsed wall-clock time. */

@@ -61,7 +61,7 @@ final class ReportPlots {
     static XYChart curves(String protocol, List<SummaryRow> rows, List<RunResult> results) {
         XYChart chart = new XYChartBuilder().width(1000).height(620)
                 .title("Validation accuracy during training (" + protocol + "; reference rows dashed)")
-                .xAxisTitle("training minutes (budget clock: CPU time for cpu and long)").yAxisTitle("validation accuracy (%)").build();
+                .xAxisTitle("training minutes (on the budget clock)").yAxisTitle("validation accuracy (%)").build();
         chart.getStyler().setMarkerSize(4);
         Color[] colors = chart.getStyler().getSeriesColors();
         for (int i = 0; i < rows.size(); i++) {
@@ -96,7 +96,7 @@ final class ReportPlots {
     static XYChart cost(String protocol, List<SummaryRow> rows, List<RunResult> results) {
         XYChart chart = new XYChartBuilder().width(1000).height(620)
                 .title("Test accuracy (at best validation) against training cost (" + protocol + ")")
-                .xAxisTitle("training minutes (budget clock: CPU time for cpu and long)").yAxisTitle("test accuracy (%)").build();
+                .xAxisTitle("training minutes (on the budget clock)").yAxisTitle("test accuracy (%)").build();
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setMarkerSize(10);
         Color[] colors = chart.getStyler().getSeriesColors();

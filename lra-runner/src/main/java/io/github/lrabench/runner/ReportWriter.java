@@ -67,7 +67,7 @@ public final class ReportWriter {
                 + " only. One table per protocol, rows sorted by `ours`, best first. "
                 + AccuracyInterval.RULE + " " + LinearComparison.RULE + "\n\n"
                 + "Other columns: `minutes`: minutes of a trial on the clock its budget counts (`training.budget-clock`:"
-                + " the process's CPU time for `cpu` and `long`, wall-clock otherwise), evaluations included, mean"
+                + " the process's CPU time unless the profile says `wall`), evaluations included, mean"
                 + " over seeds; `epochs`: training samples seen ÷ training-set size, mean over"
                 + " seeds (`-` where the result files do not record them); `samples/s`: training throughput"
                 + " (evaluation excluded); `steps`: optimiser steps, mean over seeds; `commit`: the git commit the"
@@ -104,8 +104,9 @@ public final class ReportWriter {
             }
         }
         md.append("\n## Accuracy at equal time\n\n");
-        md.append("Best validation accuracy reached within each time on the trial's budget clock (CPU time for `cpu`"
-                + " and `long`, wall-clock otherwise; mean over seeds), read off the evaluation"
+        md.append("Best validation accuracy reached within each time on the trial's budget clock (CPU time unless"
+                + " the profile says `wall`; results from before the clock was recorded: wall-clock; mean over seeds),"
+                + " read off the evaluation"
                 + " curves; `-` where no evaluation had happened yet, or where the trial stopped earlier without"
                 + " finishing its schedule (cut by its budget or interrupted). `*`: the trial finished its whole"
                 + " schedule before that time, and the figure is its final best. A mean over fewer seeds than the"

@@ -32,6 +32,8 @@ class BudgetScheduleTest {
         settings.put("lra.engine", "PyTorch");
         settings.put("lra.profiles.smoke.training.schedule", "budget");
         settings.put("lra.profiles.smoke.training.budget-minutes", minutes);
+        // the wall clock: the sleeps that slow these models down cost no CPU time
+        settings.put("lra.profiles.smoke.training.budget-clock", "wall");
         settings.put("lra.profiles.smoke.training.evaluations", EVALUATIONS);
         settings.put("lra.profiles.smoke.training.calibration.warmup-steps", 2);
         settings.put("lra.profiles.smoke.training.calibration.steps", 10);

@@ -90,12 +90,13 @@ class LoopPartsTest {
                 optimizer = sgd, learning-rate = 0, final-learning-rate = 0, beta1 = 0.9, beta2 = 0.98,
                 epsilon = 1e-9, weight-decay = 0, warmup-steps = -1, steps = 10, batch-size = 0,
                 eval-batch-size = 8, eval-every = 5, gradient-clipping { enabled = true, max-norm = 1 },
-                budget-minutes = 1, schedule = weekly, evaluations = 0, warmup-fraction = 1, max-epochs = null,
+                budget-minutes = 1, budget-clock = sundial, schedule = weekly, evaluations = 0, warmup-fraction = 1, max-epochs = null,
                 calibration { warmup-steps = 1, warmup-seconds = 0, steps = 2, min-seconds = 5, max-seconds = 1,
                 eval-samples = 8 }, micro-batch-size = -2
                 """);
         assertThatThrownBy(() -> TrainingSettings.from(block, "training"))
                 .hasMessageContaining("training.schedule must be budget or steps but was weekly")
+                .hasMessageContaining("training.budget-clock must be wall or cpu but was sundial")
                 .hasMessageContaining("training.evaluations must be > 0")
                 .hasMessageContaining("training.warmup-fraction must lie in [0, 1)")
                 .hasMessageContaining("training.calibration.max-seconds must be >= min-seconds")

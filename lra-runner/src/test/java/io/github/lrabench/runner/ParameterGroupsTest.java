@@ -43,7 +43,7 @@ class ParameterGroupsTest {
                 + " final-learning-rate = 0, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8, weight-decay = "
                 + weightDecay + ", warmup-steps = 4, steps = 10, batch-size = 5, eval-batch-size = 5,"
                 + " eval-every = 5, gradient-clipping { enabled = false, max-norm = 1 }, budget-minutes = 1,"
-                + " schedule = steps, evaluations = 2, warmup-fraction = 0.1, max-epochs = null,"
+                + " budget-clock = cpu, schedule = steps, evaluations = 2, warmup-fraction = 0.1, max-epochs = null,"
                 + " calibration { warmup-steps = 1, warmup-seconds = 0, steps = 2, min-seconds = 0, max-seconds = 1,"
                 + " eval-samples = 8 }, micro-batch-size = 0"), "training");
     }

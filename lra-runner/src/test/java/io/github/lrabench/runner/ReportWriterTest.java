@@ -54,7 +54,7 @@ class ReportWriterTest {
         CliRun run = CliRun.of("report", runs.toString(), "--out", temp.resolve("out").toString());
         assertThat(run.status()).as(run.err()).isZero();
         String md = Files.readString(temp.resolve("out/summary.md"));
-        String scifar = md.substring(md.indexOf("\n## scifar\n"), md.indexOf("\n## Accuracy at equal wall-clock"));
+        String scifar = md.substring(md.indexOf("\n## scifar\n"), md.indexOf("\n## Accuracy at equal time"));
         assertThat(md.indexOf("\n## lra-image\n")).isPositive().isLessThan(md.indexOf("\n## scifar\n"));
         assertThat(scifar).contains("| 95% interval | vs linear | seeds | params | minutes | epochs | samples/s"
                 + " | steps | commit | command |");
@@ -73,7 +73,7 @@ class ReportWriterTest {
         assertThat(md).contains(AccuracyInterval.RULE).contains(LinearComparison.RULE)
                 .contains(ReportPlots.REFERENCE_STYLE);
 
-        String wallClock = md.substring(md.indexOf("## Accuracy at equal wall-clock"));
+        String wallClock = md.substring(md.indexOf("## Accuracy at equal time"));
         assertThat(wallClock.indexOf("### lra-image")).isLessThan(wallClock.indexOf("### scifar"));
         assertThat(wallClock.lines().filter(l -> l.contains(" | scifar | cpu |")).map(l -> l.split(" \\| ")[0]))
                 .containsExactly("| cnn", "| s4d", "| fnet", "| linear");

@@ -33,7 +33,7 @@ class ResultSchemaTest {
                 "cpu", 1, RunResult.COMPLETED, "", List.of("stopped by the 60.0-minute budget at step 8 of 10"),
                 120_522L, 72_000_000L, 8, 10, 60, true, new TrainingSchedule(TrainingSchedule.CALIBRATED, 10, 4, 1,
                         new TrainingSchedule.Calibration(0.5, 20.0, 30.0, 10, 256, 3600, 3570, null, "cpu")), 123.5, 2_000_000_000L, 3600.25, 6, 0.4, 0.39, 0.38, 0.37,
-                List.of(new EvalPoint(4, 1000.5, 2.1, 0.2, 0.3, 1e-3, 990.0), new EvalPoint(8, 3500.0, 1.9, 0.3, 0.38, 5e-4, 3450.0)),
+                List.of(new EvalPoint(4, 1000.5, 2.1, 0.2, 0.3, 1e-3, null), new EvalPoint(8, 3500.0, 1.9, 0.3, 0.38, 5e-4, null)),
                 new PaperResult(38.67, "LRA Image", "Lee-Thorp et al. 2022"), provenance,
                 new SampleCounts(256, 45_000, 5_000, 10_000));
     }
@@ -115,6 +115,24 @@ class ResultSchemaTest {
                 .contains(new WallClockView.Reading(0.38, false, 1));
         assertThat(WallClockView.validationAt(cutByBudget, 4000))
                 .as("stopped by its budget at 3600.25 s: nothing is known of later").isEmpty();
+    }
+
+    @Test
+    void theTimeViewReadsEachTrialsBudgetClockWhereRecorded() {
+        RunResult s = sample();
+        // CPU time: the trial's evaluations at 600 and 1900 CPU-seconds (1000.5 and 3500 s of wall-clock time)
+        List<EvalPoint> cpuCurve = List.of(new EvalPoint(4, 1000.5, 2.1, 0.2, 0.3, 1e-3, 600.0),
+                new EvalPoint(8, 3500.0, 1.9, 0.3, 0.38, 5e-4, 1900.0));
+        RunResult onCpuTime = new RunResult(s.schemaVersion(), s.trial(), s.family(), s.variant(),
+                s.protocolVersion(), s.status(), s.failureReason(), List.of(), s.parameters(),
+                s.forwardFlopsPerSample(), 10, 10, s.budgetMinutes(), false, s.schedule(), s.trainSamplesPerSecond(),
+                s.peakMemoryBytes(), s.wallSeconds(), s.bestStep(), s.bestValidationAccuracy(),
+                s.testAccuracyAtBest(), s.finalValidationAccuracy(), s.testAccuracyFinal(), cpuCurve,
+                s.paper(), s.provenance(), s.samples());
+        assertThat(onCpuTime.budgetClockSeconds()).isEqualTo(1900.0);
+        assertThat(s.budgetClockSeconds()).as("no clock recorded: the wall clock").isEqualTo(3600.25);
+        assertThat(WallClockView.validationAt(onCpuTime, 700)).contains(new WallClockView.Reading(0.3, false, 1));
+        assertThat(WallClockView.validationAt(onCpuTime, 2000)).contains(new WallClockView.Reading(0.38, true, 1));
     }
 
     @Test
