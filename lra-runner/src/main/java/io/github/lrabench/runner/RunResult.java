@@ -24,7 +24,8 @@ import java.util.List;
  * @param stoppedByBudget whether the budget ended training before the planned steps
  * @param schedule the schedule trained under: steps, evaluation cadence, warmup, and for a budget schedule the
  *     calibration it was sized from; null in results written before it was recorded
- * @param trainSamplesPerSecond training throughput (forward, backward, update; evaluation excluded)
+ * @param trainSamplesPerSecond training throughput (forward, backward, update; evaluation excluded) per second of the
+ *     budget's clock: per CPU-second under {@code budget-clock = cpu}, which other work on the machine does not dilute
  * @param peakMemoryBytes the process's peak resident memory
  * @param wallSeconds wall-clock seconds of the whole trial, across resumes
  * @param bestStep the step with the best validation accuracy

@@ -331,13 +331,13 @@ public final class TrialRunner {
                     break;
                 }
                 int[] indices = sampler.batch(step);
-                long t0 = System.nanoTime();
+                long t0 = settings.budgetClock().nanos();
                 TrainingStep.Outcome outcome = TrainingStep.run(model, trainer, data.train(), indices, settings);
                 if (outcome.diverged()) {
                     return Optional.of("the training loss became " + outcome.loss() + " at step " + (step + 1)
                             + " (diverged)");
                 }
-                trainSeconds += (System.nanoTime() - t0) / 1e9;
+                trainSeconds += settings.budgetClock().secondsSince(t0);
                 samplesTrained += indices.length;
                 step++;
                 lossSum += outcome.loss();

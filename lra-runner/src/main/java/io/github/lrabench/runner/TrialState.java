@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param step optimiser steps completed
  * @param wallSeconds wall-clock seconds spent so far (training and evaluation)
- * @param trainSeconds seconds spent in training steps only
+ * @param trainSeconds seconds of the budget's clock spent in training steps only
  * @param samplesTrained sequences trained on so far
  * @param bestStep the best-validation step so far, or null
  * @param bestValidationAccuracy the best validation accuracy so far, or null
