@@ -107,6 +107,8 @@ public final class LraBench implements AutoCloseable {
      * @param data where trial data comes from
      * @param listener progress callbacks
      * @return the results of the requested trials
+     * @throws SuiteValidationException before anything is written or trained, naming every requested trial whose
+     *     settings are bad or whose model cannot be built, with its problems
      */
     public List<RunResult> run(SuiteRequest request, TrialDataSource data, TrialListener listener) {
         SuitePlan plan = plan(request);

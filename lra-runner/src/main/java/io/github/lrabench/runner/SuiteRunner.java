@@ -14,7 +14,10 @@ import java.util.function.Function;
 /**
  * Runs the trials of a suite into one output folder, holding its lock. A trial whose {@code result.json}
  * exists is finished and kept; any other resumes from its last checkpoint. Running the same command again after a
- * crash therefore completes the suite without retraining finished models. Before any training, every checkpoint
+ * crash therefore completes the suite without retraining finished models. Before anything is written into the
+ * output folder and before any data is loaded, every trial is checked ({@link SuiteValidation}: its training
+ * settings, data block, variant, and its model built without training); the problems of all trials are reported
+ * together in one {@link SuiteValidationException} and nothing runs. Before any training, every checkpoint
  * to be resumed is checked against the configuration it would continue under; conflicts are reported together and
  * nothing runs. A finished trial of a plugin model whose recorded jars (SHA-256) differ from the jars loaded now is
  * stale: it is said so, its result is kept aside as {@code result.stale.json}, and the trial runs again.
@@ -63,6 +66,8 @@ public final class SuiteRunner {
      * @param outputDir the suite's output folder
      * @param listener progress callbacks
      * @return the results of every trial, finished earlier or now
+     * @throws SuiteValidationException when a trial has a bad setting or a model cannot be built (every such trial
+     *     named with its problems; nothing is written)
      * @throws IllegalArgumentException when checkpoints were written under another configuration (all of them named)
      */
     public List<RunResult> run(List<TrialSpec> toRun, Path outputDir, TrialListener listener) {
@@ -77,6 +82,8 @@ public final class SuiteRunner {
      * @param fresh delete the trials' folders first (results and checkpoints) and train them again
      * @param listener progress callbacks
      * @return the results of every trial, finished earlier or now
+     * @throws SuiteValidationException when a trial has a bad setting or a model cannot be built (nothing is written
+     *     and, with {@code fresh}, nothing deleted)
      * @throws IllegalArgumentException when results or checkpoints were written under another configuration
      */
     public List<RunResult> run(List<TrialSpec> toRun, Path outputDir, boolean fresh, TrialListener listener) {
@@ -103,6 +110,7 @@ public final class SuiteRunner {
      * @param stop checked before each trial and each step
      * @return the results of every trial, finished earlier or now
      * @throws StopRequest.StoppedException when stopped on request (the running trial's checkpoint written)
+     * @throws SuiteValidationException when a trial has a bad setting or a model cannot be built
      * @throws IllegalArgumentException when checkpoints were written under another configuration (all of them named)
      */
     public List<RunResult> run(List<TrialSpec> toRun, Path outputDir, TrialListener listener, StopRequest stop) {
@@ -111,6 +119,7 @@ public final class SuiteRunner {
 
     private List<RunResult> run(List<TrialSpec> toRun, Path outputDir, boolean fresh, TrialListener listener,
             StopRequest stop) {
+        new SuiteValidation(trials.context()).check(toRun, data);
         List<RunResult> all = new ArrayList<>();
         OutputLock lock = OutputLock.acquire(outputDir);
         try {

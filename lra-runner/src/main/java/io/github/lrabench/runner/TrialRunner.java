@@ -40,6 +40,11 @@ public final class TrialRunner {
         this.context = context;
     }
 
+    /** Returns the runner context the trials run in. */
+    RunnerContext context() {
+        return context;
+    }
+
     /**
      * Runs (or resumes) a trial and writes its {@code result.json} into {@code trialDir}.
      *

@@ -87,17 +87,6 @@ class SuiteRunnerTest {
     }
 
     @Test
-    void aModelWhoseCreateThrowsFailsAndTheOthersFinish() {
-        try (LraBench bench = bench(Map.of("lra.models.test-mean-pool.fail-at-create", true))) {
-            List<RunResult> results = run(bench, request(List.of("test-mean-pool", "test-second"), 1),
-                    TrialListener.NONE);
-            assertThat(results.get(0).status()).isEqualTo(RunResult.FAILED);
-            assertThat(results.get(0).failureReason()).contains("could not be built").contains("fail-at-create");
-            assertThat(results.get(1).isCompleted()).isTrue();
-        }
-    }
-
-    @Test
     void nonFiniteLogitsBeforeAnyTrainingFailTheTrialNamingTheProvider() {
         try (LraBench bench = bench(Map.of("lra.models.test-mean-pool.nan-logits", "always"))) {
             RunResult result = run(bench, request(List.of("test-mean-pool"), 1), TrialListener.NONE).get(0);
