@@ -48,6 +48,7 @@ public class TestOnlyProvider implements SequenceClassifierProvider {
                     + " but was " + nan);
         }
         long sleepMillis = config.getLong("forward-sleep-ms");
+        long spinMillis = config.getLong("forward-spin-ms");
         boolean perPosition = config.getBoolean("per-position-logits");
         SequentialBlock block = new SequentialBlock()
                 .add(InputEmbedding.builder().setTask(task).setEmbeddingSize(hidden).build());
@@ -58,6 +59,12 @@ public class TestOnlyProvider implements SequenceClassifierProvider {
         if (sleepMillis > 0) {
             block.add(list -> {
                 sleep(sleepMillis);
+                return list;
+            });
+        }
+        if (spinMillis > 0) {
+            block.add(list -> {
+                spin(spinMillis);
                 return list;
             });
         }
@@ -105,6 +112,18 @@ public class TestOnlyProvider implements SequenceClassifierProvider {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * A deliberately expensive forward pass: busy until the calling thread has used this much CPU time, however
+     * long that takes on a loaded machine (budget tests on the CPU clock).
+     */
+    private static void spin(long millis) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long until = threads.getCurrentThreadCpuTime() + millis * 1_000_000L;
+        while (threads.getCurrentThreadCpuTime() < until) {
+            Thread.onSpinWait();
         }
     }
 
