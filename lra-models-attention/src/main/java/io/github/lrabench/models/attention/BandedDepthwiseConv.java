@@ -12,13 +12,12 @@ import ai.djl.ndarray.types.Shape;
  * {@code S + k − 1} rows of the zero-padded input (the chunk and the first {@code k − 1} rows of the next one), and
  * are that window times one {@code S × (S + k − 1)} band matrix per head, {@code T[r, c] = w[c − r]} for {@code 0 ≤
  * c − r < k}, 0 elsewhere. With the heads leading and the batch and head dimensions side by side as columns, the
- * whole convolution is one batched product {@code (H, n, S, S+k−1) · (H, n, S+k−1, B·dh)} (the band broadcast
- * over the n chunks): {@code 2·(S+k−1)} FLOPs
- * per output instead of the convolution's {@code 2k} (about twice as many at k = 35), but at matrix-product speed,
- * where PyTorch's CPU kernel for a grouped {@code k×1} convolution is a slow one (forward + backward at B 32, H 2,
- * L 1024, dh 32, k 35 on one thread: ~50 ms against ~2.7 s). The band is built from the weight by slices, a
- * concatenation and a tile, so the weight's gradient flows through ordinary ops; slices, concatenations and
- * products have sound gradients on both engines.
+ * whole convolution is one batched product {@code (H, n, S, S+k−1) · (H, n, S+k−1, B·dh)} (the band broadcast over
+ * the n chunks): {@code 2·(S+k−1)} FLOPs per output instead of the convolution's {@code 2k} (about twice as many at
+ * k = 35), but at matrix-product speed, where PyTorch's CPU kernel for a grouped {@code k×1} convolution is a slow
+ * one (forward + backward at B 32, H 2, L 1024, dh 32, k 35 on one thread of the loaded 2-core machine: 36–52 ms
+ * against 1.6–2.7 s). The band is built from the weight by a concatenation, a tile and a slice, so the weight's
+ * gradient flows through ordinary ops; slices, concatenations and products have sound gradients on both engines.
  */
 final class BandedDepthwiseConv {
 
@@ -73,8 +72,8 @@ final class BandedDepthwiseConv {
         if (kernelSize > 1) {
             windows = windows.concat(chunked.get(":, 1:, 0:" + (kernelSize - 1)), 2);
         }
-        // the band is broadcast explicitly: MXNet's matMul with a broadcast batch axis returns a wrong gradient
-        // for the broadcast operand (the sum over that axis is lost), while broadcast's own backward is sound
+        // the band is broadcast explicitly: MXNet's matMul with a broadcast batch axis returned a wrong gradient for
+        // the broadcast operand here (ConvPathTest, 3 chunks), while broadcast's own backward is sound
         NDArray bands = band(weight, manager).broadcast(new Shape(heads, chunks, chunk, chunk + kernelSize - 1));
         NDArray out = bands.matMul(windows);
         return out.reshape(heads, chunks * chunk, batch, width).get(":, 0:" + length).transpose(2, 0, 1, 3);
