@@ -1,6 +1,7 @@
 package io.github.lrabench.benchmarks;
 
 import ai.djl.ndarray.types.Shape;
+import io.github.lrabench.models.attention.ConvPath;
 import io.github.lrabench.models.attention.MultiHeadAttention;
 import io.github.lrabench.models.attention.NystromAttention;
 import io.github.lrabench.models.attention.NystromKernelSpec;
@@ -21,7 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Multi-head Nyström attention (segment-mean landmarks, three softmax kernels, iterative pseudo-inverse, depthwise
  * convolution on V) on {@code (B, L, d)}: linear in L. Defaults are the nystromformer's {@code cpu} variant (d 64,
- * 2 heads of 32, 32 landmarks, 6 iterations from the per-matrix start, convolution 35).
+ * 2 heads of 32, 32 landmarks, 6 iterations from the per-matrix start, convolution 35), with the convolution
+ * computed by {@code Conv2d} and as banded products ({@code conv-path}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -67,11 +69,15 @@ public class NystromAttentionBenchmark extends BlockBenchmark {
     @Param({"35"})
     public int convKernel;
 
+    /** How the convolution is computed ({@code conv-path}: {@code conv2d}, {@code banded} or {@code auto}). */
+    @Param({"conv2d", "banded"})
+    public String convPath;
+
     /** Builds and initialises the block. */
     @Setup(Level.Trial)
     public void setUp() {
         NystromKernelSpec spec = new NystromKernelSpec(landmarks, iterations, PseudoInverse.Init.PER_MATRIX,
-                convKernel);
+                convKernel, ConvPath.valueOf(convPath.toUpperCase(java.util.Locale.ROOT)));
         harness = BlockHarness.of(engine, new MultiHeadAttention(embedding, heads, headSize, true,
                 new NystromAttention(heads, spec)), new Shape(batch, length, embedding), 0);
     }

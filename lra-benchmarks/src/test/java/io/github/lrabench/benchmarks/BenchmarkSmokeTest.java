@@ -38,6 +38,7 @@ class BenchmarkSmokeTest {
         b.landmarks = 4;
         b.iterations = 2;
         b.convKernel = 3;
+        b.convPath = "banded";
         assertBothPassesReturn(b, b::setUp, 2 * 16 * 8);
     }
 

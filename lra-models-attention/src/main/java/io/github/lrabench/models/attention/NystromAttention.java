@@ -17,7 +17,8 @@ import ai.djl.training.initializer.UniformInitializer;
  *   <li>{@code F = softmax(Q̄K̃ᵀ)}, {@code A = softmax(Q̃K̃ᵀ)}, {@code B = softmax(Q̃K̄ᵀ − 10⁹(1−m))};
  *   <li>output {@code (F·A⁺)·(B·V) + DWConv(V⊙m)}, with {@code A⁺} from {@link PseudoInverse} and DWConv a
  *       depthwise convolution along the sequence axis (kernel {@code k×1}, padding {@code k/2}, one filter per
- *       head, no bias) that can be switched off with kernel size 0.
+ *       head, no bias) that can be switched off with kernel size 0. It is computed by DJL's grouped {@code
+ *       Conv2d} or as banded matrix products ({@link BandedDepthwiseConv}), as {@link ConvPath} says.
  * </ol>
  *
  * <p>Cost is linear in L. L must be a multiple of ℓ. With {@code ℓ = L} the same formula is evaluated (no switch to
@@ -30,12 +31,13 @@ public final class NystromAttention extends AttentionKernel {
     private final int numHeads;
     private final NystromKernelSpec spec;
     private final Parameter convWeight;
+    private final BandedDepthwiseConv bandedConv;
 
     /**
      * Creates the kernel.
      *
      * @param numHeads H, the number of heads (one convolution filter each)
-     * @param spec the landmark count, pseudo-inverse options and convolution kernel size
+     * @param spec the landmark count, pseudo-inverse options, convolution kernel size and convolution path
      */
     public NystromAttention(int numHeads, NystromKernelSpec spec) {
         super(VERSION);
@@ -51,6 +53,7 @@ public final class NystromAttention extends AttentionKernel {
                         // PyTorch's Conv2d default: U(-1/sqrt(fan_in), 1/sqrt(fan_in)), fan_in = k
                         .optInitializer(new UniformInitializer((float) (1.0 / Math.sqrt(kernel))))
                         .build());
+        bandedConv = kernel > 0 && spec.convPath().usesBandedProducts() ? new BandedDepthwiseConv(kernel) : null;
     }
 
     /** {@inheritDoc} */
@@ -94,11 +97,17 @@ public final class NystromAttention extends AttentionKernel {
         if (convWeight != null) {
             NDArray maskedValues = tokenMask == null ? v : v.mul(tokenMask);
             NDArray weight = store.getValue(convWeight, v.getDevice(), training);
-            int pad = spec.convKernelSize() / 2;
-            NDArray skip = Conv2d.conv2d(maskedValues, weight, null, new Shape(1, 1), new Shape(pad, 0),
-                    new Shape(1, 1), numHeads).singletonOrThrow();
-            out = out.add(skip);
+            out = out.add(convolve(maskedValues, weight));
         }
         return out;
+    }
+
+    private NDArray convolve(NDArray values, NDArray weight) {
+        if (bandedConv != null) {
+            return bandedConv.apply(values, weight);
+        }
+        int pad = spec.convKernelSize() / 2;
+        return Conv2d.conv2d(values, weight, null, new Shape(1, 1), new Shape(pad, 0), new Shape(1, 1), numHeads)
+                .singletonOrThrow();
     }
 }

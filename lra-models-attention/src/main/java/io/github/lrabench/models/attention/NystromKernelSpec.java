@@ -11,18 +11,19 @@ import com.typesafe.config.Config;
  *     per-matrix})
  * @param convKernelSize the depthwise convolution's kernel size on the sequence axis, odd, or 0 for none ({@code
  *     conv-kernel-size}; the paper uses 35)
+ * @param convPath how that convolution is computed ({@code conv-path}; the same numbers either way)
  */
 public record NystromKernelSpec(
-        int numLandmarks, int pinvIterations, PseudoInverse.Init pinvInit, int convKernelSize)
+        int numLandmarks, int pinvIterations, PseudoInverse.Init pinvInit, int convKernelSize, ConvPath convPath)
         implements AttentionKernelSpec {
 
     /** Validates the components. */
     public NystromKernelSpec {
         if (numLandmarks < 1 || pinvIterations < 0 || pinvInit == null
-                || convKernelSize < 0 || (convKernelSize > 0 && convKernelSize % 2 == 0)) {
+                || convKernelSize < 0 || (convKernelSize > 0 && convKernelSize % 2 == 0) || convPath == null) {
             throw new IllegalArgumentException("invalid Nyström settings: landmarks " + numLandmarks
                     + " (>= 1), iterations " + pinvIterations + " (>= 0), init " + pinvInit
-                    + ", conv kernel " + convKernelSize + " (0 or odd)");
+                    + ", conv kernel " + convKernelSize + " (0 or odd), conv path " + convPath);
         }
     }
 
@@ -35,7 +36,9 @@ public record NystromKernelSpec(
     /**
      * Returns the FLOPs over all heads: per head, {@code 2Lℓdh} each for {@code Q̄K̃ᵀ}, {@code Q̃K̄ᵀ}, {@code B·V}
      * and the final product, {@code 2ℓ²dh} for {@code Q̃K̃ᵀ}, {@code 2Lℓ²} for {@code F·A⁺}, {@code 8ℓ³} per
-     * pseudo-inverse iteration (four ℓ×ℓ products) and {@code 2L·dh·k} for the convolution (models.md §9).
+     * pseudo-inverse iteration (four ℓ×ℓ products) and {@code 2L·dh·k} for the convolution (models.md §9). The
+     * convolution is counted as the convolution's arithmetic on every {@code conv-path}: the banded path multiplies
+     * by the band's zeros too (about twice these FLOPs at k = 35), a cost of how it is computed, not of the model.
      */
     @Override
     public long forwardFlops(long length, long numHeads, long headSize) {
@@ -72,6 +75,11 @@ public record NystromKernelSpec(
                     + " but was " + kernel);
             kernel = 0;
         }
+        String pathName = problems.string(config, "conv-path");
+        ConvPath path = pathName == null ? null : ConvPath.fromConfigName(pathName);
+        if (pathName != null && path == null) {
+            problems.add("conv-path", "must be auto, conv2d or banded but was '" + pathName + "'");
+        }
         int length = settings.encodedLength(task);
         if (length % landmarks != 0) {
             String cls = settings.pooling().usesClsToken() ? " + 1 CLS token for pooling = cls" : "";
@@ -80,6 +88,6 @@ public record NystromKernelSpec(
                     + length + (cls.isEmpty() ? "" : " or pooling = mean"));
         }
         return new NystromKernelSpec(landmarks, iterations, init == null ? PseudoInverse.Init.ORIGINAL : init,
-                kernel);
+                kernel, path == null ? ConvPath.CONV2D : path);
     }
 }

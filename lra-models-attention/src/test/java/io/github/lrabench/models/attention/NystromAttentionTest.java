@@ -116,7 +116,7 @@ class NystromAttentionTest {
     private static NystromAttention kernel(
             NDManager manager, int landmarks, int iterations, PseudoInverse.Init init, int convKernel) {
         NystromAttention kernel = new NystromAttention(H, new NystromKernelSpec(landmarks, iterations, init,
-                convKernel));
+                convKernel, ConvPath.AUTO));
         Shape heads = new Shape(B, H, L, DH);
         TestSupport.initializeWithSeededValues(kernel, manager, 50, heads, heads, heads);
         return kernel;

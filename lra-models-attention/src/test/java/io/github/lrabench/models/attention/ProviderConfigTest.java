@@ -54,13 +54,16 @@ class ProviderConfigTest {
     @Test
     void nystromKeysAreValidated() {
         NystromformerProvider provider = new NystromformerProvider();
-        Config bad = ConfigFactory.parseString("pinv-init = exact, conv-kernel-size = 34, pinv-iterations = 0")
+        Config bad = ConfigFactory.parseString("pinv-init = exact, conv-kernel-size = 34, pinv-iterations = 0,"
+                + " conv-path = fft")
                 .withFallback(variant(provider, "paper"));
         assertThatThrownBy(() -> provider.create(LRA_IMAGE, bad))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("lra.models.nystromformer.pinv-init must be original or per-matrix")
                 .hasMessageContaining("lra.models.nystromformer.conv-kernel-size must be 0 (no convolution) or odd")
-                .hasMessageContaining("lra.models.nystromformer.pinv-iterations must be >= 1 but was 0");
+                .hasMessageContaining("lra.models.nystromformer.pinv-iterations must be >= 1 but was 0")
+                .hasMessageContaining("lra.models.nystromformer.conv-path must be auto, conv2d or banded")
+                .hasMessageContaining("banded but was 'fft'");
     }
 
     @Test
