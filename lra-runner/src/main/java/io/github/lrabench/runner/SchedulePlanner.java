@@ -55,6 +55,43 @@ public final class SchedulePlanner {
         return new TrainingSchedule(TrainingSchedule.CALIBRATED, steps, evalEvery, warmup,
                 new TrainingSchedule.Calibration(stepSeconds, evalSeconds, elapsedSeconds, timedSteps,
                         timedEvalSamples, budgetSeconds, available, epochCap,
-                        settings.budgetClock().name().toLowerCase(java.util.Locale.ROOT)));
+                        settings.budgetClock().name().toLowerCase(java.util.Locale.ROOT)), null);
+    }
+
+    /**
+     * Re-sizes a calibrated schedule at its first evaluation when the steps trained so far cost more than 10% more
+     * or less than the calibration measured: the budget left is filled with steps at the measured cost and the
+     * remaining evaluations at the measured validation cost, capped by max-epochs as before, and the remaining
+     * evaluations spread evenly from this step on; the warmup (already over) stays. Only once per trial, and never at the schedule's last step.
+     *
+     * @param schedule the schedule so far
+     * @param settings the training settings
+     * @param step the step of the first evaluation
+     * @param stepSeconds the mean cost of the steps trained so far, on the budget's clock
+     * @param evalSeconds the cost of the first validation pass, on the budget's clock
+     * @param spentSeconds the budget's clock spent so far (calibration included)
+     * @return the re-sized schedule, or empty when the calibration's cost holds, the schedule is not calibrated or
+     *     was re-planned already, or this is its last step
+     */
+    static java.util.Optional<TrainingSchedule> replan(TrainingSchedule schedule, TrainingSettings settings, int step,
+            double stepSeconds, double evalSeconds, double spentSeconds) {
+        TrainingSchedule.Calibration c = schedule.calibration();
+        if (c == null || schedule.replan() != null || step <= 0 || step >= schedule.steps()
+                || Math.abs(stepSeconds - c.stepSeconds()) <= 0.1 * c.stepSeconds()) {
+            return java.util.Optional.empty();
+        }
+        int evaluationsLeft = Math.max(1, settings.evaluations() - 1);
+        double left = settings.budgetMinutes() * 60 - spentSeconds - evaluationsLeft * evalSeconds;
+        long steps = step + Math.max(evaluationsLeft, (long) Math.floor(left / stepSeconds));
+        if (c.epochCap() != null) {
+            steps = Math.min(steps, c.epochCap());
+        }
+        if (steps <= step) {
+            return java.util.Optional.empty();
+        }
+        int newSteps = (int) Math.min(Integer.MAX_VALUE, steps);
+        int newEvalEvery = Math.max(1, (int) Math.ceil((double) (newSteps - step) / evaluationsLeft));
+        return java.util.Optional.of(schedule.replanned(newSteps, newEvalEvery,
+                new TrainingSchedule.Replan(step, stepSeconds, evalSeconds, schedule.steps(), schedule.evalEvery())));
     }
 }

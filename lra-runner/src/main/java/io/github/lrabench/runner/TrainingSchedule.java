@@ -11,8 +11,51 @@ package io.github.lrabench.runner;
  * @param evalEvery validation every this many steps (and at the last step)
  * @param warmupSteps linear warmup steps
  * @param calibration the measurements a calibrated schedule was sized from, or null
+ * @param replan where a calibrated schedule was re-sized at its first evaluation from the cost its own steps had
+ *     measured, or null when it was not (a configured schedule, a step cost within 10% of the calibration's, or a
+ *     result written before re-planning existed)
  */
-public record TrainingSchedule(String origin, int steps, int evalEvery, int warmupSteps, Calibration calibration) {
+public record TrainingSchedule(String origin, int steps, int evalEvery, int warmupSteps, Calibration calibration,
+        Replan replan) {
+
+    /**
+     * A one-time re-sizing of a calibrated schedule at its first evaluation: the calibration's few seconds of steps
+     * can be cheaper or dearer than the steps that follow (the machine's load changed, caches warmed, the JIT
+     * settled), so the first evaluation's measured cost replaces them once. The learning-rate schedule's horizon
+     * moves with the steps (the rate changes by a few percent at that step; the warmup, already over, stays).
+     *
+     * @param atStep the step of the first evaluation, where the schedule was re-sized
+     * @param stepSeconds the mean cost of the steps trained so far, on the budget's clock
+     * @param evalSeconds the cost of the first validation pass, on the budget's clock
+     * @param previousSteps the steps planned by the calibration
+     * @param previousEvalEvery the evaluation cadence planned by the calibration
+     */
+    public record Replan(int atStep, double stepSeconds, double evalSeconds, int previousSteps,
+            int previousEvalEvery) {}
+
+    /**
+     * Returns whether the loop evaluates after this step: every {@link #evalEvery} steps (counted from the re-plan's
+     * step once re-planned) and at the last step.
+     *
+     * @param step the steps completed
+     * @return whether to evaluate
+     */
+    public boolean evaluatesAt(int step) {
+        int from = replan == null ? 0 : replan.atStep();
+        return step == steps || (step > from && (step - from) % evalEvery == 0);
+    }
+
+    /**
+     * Returns this schedule with other steps and cadence after a re-plan.
+     *
+     * @param newSteps the steps now planned
+     * @param newEvalEvery the evaluation cadence now planned
+     * @param how what was measured
+     * @return the re-sized schedule
+     */
+    public TrainingSchedule replanned(int newSteps, int newEvalEvery, Replan how) {
+        return new TrainingSchedule(origin, newSteps, newEvalEvery, warmupSteps, calibration, how);
+    }
 
     /** {@link #origin} of a schedule taken from the training block as written. */
     public static final String CONFIGURED = "configured";
@@ -27,7 +70,8 @@ public record TrainingSchedule(String origin, int steps, int evalEvery, int warm
      * @return the schedule
      */
     public static TrainingSchedule configured(TrainingSettings settings) {
-        return new TrainingSchedule(CONFIGURED, settings.steps(), settings.evalEvery(), settings.warmupSteps(), null);
+        return new TrainingSchedule(CONFIGURED, settings.steps(), settings.evalEvery(), settings.warmupSteps(), null,
+                null);
     }
 
     /**

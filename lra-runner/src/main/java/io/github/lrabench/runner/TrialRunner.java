@@ -183,6 +183,7 @@ public final class TrialRunner {
         private int checkpointedStep;
         private long startNanos;
         private TrainingSchedule schedule;
+        private AdjustableLearningRate rates;
         private double lastEvalSeconds;
 
         Attempt(TrialSpec trial, SequenceClassifierProvider provider, String variant, TrainingSettings settings,
@@ -236,8 +237,9 @@ public final class TrialRunner {
                         classifier.parameterGroups(), classifier.block().getParameters());
                 resume(checkpoints, model);
                 groups.describe(settings).filter(note -> !notes.contains(note)).ifPresent(notes::add);
+                rates = new AdjustableLearningRate(learningRates());
                 try (Trainer trainer = model.newTrainer(
-                        OptimizerSetup.trainingConfig(settings, learningRates(), moments, step, groups))) {
+                        OptimizerSetup.trainingConfig(settings, rates, moments, step, groups))) {
                     trainer.initialize(task.inputShape(settings.batchSize()));
                     listener.started(trial, step, schedule.steps());
                     Optional<String> failure = train(model, trainer, checkpoints, listener);
@@ -350,7 +352,7 @@ public final class TrialRunner {
                 stepsSinceEval++;
                 listener.stepped(step, outcome.loss(), (double) outcome.correct() / indices.length,
                         samplesTrained / Math.max(trainSeconds, 1e-9));
-                if (step % schedule.evalEvery() == 0 || step == schedule.steps()) {
+                if (schedule.evaluatesAt(step)) {
                     evaluate(model, checkpoints, listener, lossSum / stepsSinceEval, accuracySum / stepsSinceEval);
                     lossSum = 0;
                     accuracySum = 0;
@@ -376,6 +378,9 @@ public final class TrialRunner {
             EvalPoint point = new EvalPoint(step, wallSeconds(), trainLoss, trainAccuracy, validation,
                     learningRates().getNewValue(Math.max(0, step - 1)), budgetSeconds());
             curve.add(point);
+            if (curve.size() == 1) {
+                replanFromTheFirstEvaluation(settings.budgetClock().secondsSince(t0));
+            }
             if (bestValidation == null || validation > bestValidation) {
                 bestValidation = validation;
                 bestStep = step;
@@ -429,6 +434,28 @@ public final class TrialRunner {
                             startedAt, gitCommit),
                     new SampleCounts(samplesTrained, data.train().size(), data.validation().size(),
                             data.test().size()));
+        }
+
+        /**
+         * Re-sizes a calibrated schedule once, at its first evaluation, when the steps trained so far cost more than
+         * 10% more or less than the calibration measured: the remaining budget is filled with steps at the measured
+         * cost and the remaining evaluations at the measured validation cost (capped by max-epochs as before).
+         */
+        private void replanFromTheFirstEvaluation(double evalSeconds) {
+            if (step == 0 || trainSeconds <= 0) {
+                return;
+            }
+            TrainingSchedule before = schedule;
+            SchedulePlanner.replan(schedule, settings, step, trainSeconds / step, evalSeconds, budgetSeconds())
+                    .ifPresent(after -> {
+                        notes.add(String.format(java.util.Locale.ROOT, "schedule re-planned at the first"
+                                + " evaluation (step %d): steps cost %.4f s on the budget's clock against the"
+                                + " calibration's %.4f s, so %d steps (evaluation every %d) instead of %d (every %d)",
+                                step, after.replan().stepSeconds(), before.calibration().stepSeconds(), after.steps(),
+                                after.evalEvery(), before.steps(), before.evalEvery()));
+                        schedule = after;
+                        rates.follow(learningRates());
+                    });
         }
 
         private TrialState state() {

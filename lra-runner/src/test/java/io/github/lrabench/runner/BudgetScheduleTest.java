@@ -86,6 +86,32 @@ class BudgetScheduleTest {
     }
 
     @Test
+    void theFirstEvaluationReplansWhenItsStepsCostOtherThanTheCalibrationSaid() {
+        // 600 s budget, calibrated at 0.25 s per step and 5 s per evaluation: 1920 steps, 12 evaluations every 160
+        TrainingSchedule planned = SchedulePlanner.plan(settings(10, 12, "null"), 45_000, 0.25, 5, 60, 20, 512);
+        assertThat(SchedulePlanner.replan(planned, settings(10, 12, "null"), 160, 0.27, 5, 105))
+                .as("within 10%% of the calibration: kept").isEmpty();
+        // steps cost 0.5 s: 105 s spent; (600 - 105 - 11 * 5) / 0.5 = 880 more steps
+        TrainingSchedule slower = SchedulePlanner.replan(planned, settings(10, 12, "null"), 160, 0.5, 5, 105)
+                .orElseThrow();
+        assertThat(slower.steps()).isEqualTo(160 + 880);
+        assertThat(slower.evalEvery()).as("the 11 evaluations left spread over the 880 steps left").isEqualTo(80);
+        assertThat(java.util.stream.IntStream.rangeClosed(1, slower.steps()).filter(slower::evaluatesAt).filter(
+                st -> st > 160).count()).isEqualTo(11);
+        assertThat(slower.warmupSteps()).isEqualTo(planned.warmupSteps());
+        assertThat(slower.replan()).isEqualTo(new TrainingSchedule.Replan(160, 0.5, 5, 1920, 160));
+        assertThat(SchedulePlanner.replan(slower, settings(10, 12, "null"), 160, 0.25, 5, 105))
+                .as("once per trial").isEmpty();
+        // steps cost 0.125 s: (600 - 105 - 55) / 0.125 = 3520 more, capped by 2 epochs of 45,000 / 50
+        TrainingSchedule faster = SchedulePlanner.replan(
+                SchedulePlanner.plan(settings(10, 12, "2"), 45_000, 0.25, 5, 60, 20, 512), settings(10, 12, "2"), 160,
+                0.125, 5, 105).orElseThrow();
+        assertThat(faster.steps()).isEqualTo(1800);
+        assertThat(SchedulePlanner.replan(planned, settings(10, 12, "null"), planned.steps(), 0.5, 5, 590))
+                .as("never at the last step").isEmpty();
+    }
+
+    @Test
     void maxEpochsCapsTheStepsOfACheapModel() {
         // 900 steps per epoch of 45,000 at batch 50: two epochs cap the 1,920 steps the budget would hold
         TrainingSchedule schedule = SchedulePlanner.plan(settings(10, 12, "2"), 45_000, 0.25, 5, 60, 20, 512);
@@ -215,8 +241,9 @@ class BudgetScheduleTest {
             assertThat(result.schedule()).isEqualTo(recorded);
             assertThat(result.stepsCompleted()).isEqualTo(recorded.steps());
             assertThat(result.notes()).filteredOn(n -> n.startsWith("schedule sized")).hasSize(1);
+            int firstEvaluation = recorded.replan() == null ? recorded.evalEvery() : recorded.replan().atStep();
             assertThat(result.notes()).anyMatch(n -> n.startsWith("resumed from the checkpoint at step "
-                    + recorded.evalEvery()));
+                    + firstEvaluation));
         }
     }
 

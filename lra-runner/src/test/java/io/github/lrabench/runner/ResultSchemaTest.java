@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Pins the result.json schema to a golden file. After an intended schema change (and a bump of
  * RunResult.SCHEMA_VERSION), regenerate it with
- * {@code ./mvnw -pl lra-runner test -Dtest=ResultSchemaTest -Dlra.regenerateGolden=true}.
+ * {@code ./mvnw -pl lra-runner test -Dtest=ResultSchemaTest -Dgolden.regenerate=true}.
  */
 class ResultSchemaTest {
 
@@ -32,7 +32,8 @@ class ResultSchemaTest {
         return new RunResult(RunResult.SCHEMA_VERSION, new TrialSpec(3, "fnet", "scifar", "cpu", 1), "fourier",
                 "cpu", 1, RunResult.COMPLETED, "", List.of("stopped by the 60.0-minute budget at step 8 of 10"),
                 120_522L, 72_000_000L, 8, 10, 60, true, new TrainingSchedule(TrainingSchedule.CALIBRATED, 10, 4, 1,
-                        new TrainingSchedule.Calibration(0.5, 20.0, 30.0, 10, 256, 3600, 3570, null, "cpu")), 123.5, 2_000_000_000L, 3600.25, 6, 0.4, 0.39, 0.38, 0.37,
+                        new TrainingSchedule.Calibration(0.5, 20.0, 30.0, 10, 256, 3600, 3570, null, "cpu"),
+                        new TrainingSchedule.Replan(4, 0.45, 19.0, 9, 4)), 123.5, 2_000_000_000L, 3600.25, 6, 0.4, 0.39, 0.38, 0.37,
                 List.of(new EvalPoint(4, 1000.5, 2.1, 0.2, 0.3, 1e-3, null), new EvalPoint(8, 3500.0, 1.9, 0.3, 0.38, 5e-4, null)),
                 new PaperResult(38.67, "LRA Image", "Lee-Thorp et al. 2022"), provenance,
                 new SampleCounts(256, 45_000, 5_000, 10_000));
@@ -41,7 +42,7 @@ class ResultSchemaTest {
     @Test
     void jsonMatchesTheGoldenFile() throws Exception {
         String json = new ResultFiles().toJson(sample());
-        if (Boolean.getBoolean("lra.regenerateGolden")) {
+        if (Boolean.getBoolean("golden.regenerate")) {
             Files.writeString(GOLDEN, json);
         }
         assertThat(json).isEqualTo(Files.readString(GOLDEN, StandardCharsets.UTF_8));

@@ -47,7 +47,8 @@ public final class SuiteOptions {
 
     @Option(names = "--replay", paramLabel = "RESULT.json", description = "rerun the trial a result.json records"
             + " (its model, protocol, profile and seed) with exactly its schedule: its steps, eval-every and"
-            + " warmup-steps, no calibration")
+            + " warmup-steps (for a schedule re-planned at its first evaluation, its final numbers from step 0),"
+            + " no calibration")
     Path replay;
 
     private RunResult replayed() {
